@@ -1,0 +1,23 @@
+/**
+ * Runs the content checker before Astro loads any collection, so a bad file fails the build with
+ * our message (file › field: 日本語の説明) instead of a stack trace.
+ */
+import type { AstroIntegration } from 'astro';
+import { checkContent, formatProblems } from '../lib/check/check-content.ts';
+import { contentDir } from '../lib/content/content-dir.ts';
+
+export default function contentCheck(): AstroIntegration {
+  return {
+    name: 'nakano:content-check',
+    hooks: {
+      'astro:config:setup': async ({ command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const { problems, content } = await checkContent(contentDir);
+        if (problems.length > 0) {
+          throw new Error(`内容の検査で ${problems.length} 件の問題が見つかりました:\n${formatProblems(problems)}`);
+        }
+        logger.info(`内容の検査: 問題なし（施設 ${content.counts.facilities} 件）`);
+      },
+    },
+  };
+}

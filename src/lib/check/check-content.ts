@@ -1,0 +1,136 @@
+/**
+ * Validates every content file against the registry schemas and checks cross-references.
+ * Used by `npm run check:content` and, before anything else, by `astro build` (src/integrations/content-check.ts),
+ * so a bad file always fails with its path, the field path and a plain Japanese message.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import { collections, type CollectionName } from '../schema/index.ts';
+import type { Area, Department, Facility, Station } from '../schema/index.ts';
+
+z.config(z.locales.ja());
+
+export interface ContentProblem {
+  /** Path relative to the content folder's parent, e.g. content/facilities/x.yaml. */
+  file: string;
+  /** Dotted field path, e.g. `hours.schedules.0.slots.1.close`, or '' for the whole file. */
+  field: string;
+  /** Japanese message for an editor. */
+  message: string;
+}
+
+export interface LoadedContent {
+  facilities: Map<string, Facility>;
+  departments: Map<string, Department>;
+  areas: Map<string, Area>;
+  stations: Map<string, Station>;
+  /** Entry counts per collection, for the summary line. */
+  counts: Record<CollectionName, number>;
+}
+
+const fieldPath = (p: readonly PropertyKey[]): string => p.map(String).join('.');
+
+/** Split Markdown front matter from a page file. */
+const frontMatter = (text: string): string => {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  return m?.[1] ?? '';
+};
+
+export async function checkContent(contentDir: string): Promise<{ problems: ContentProblem[]; content: LoadedContent }> {
+  const problems: ContentProblem[] = [];
+  const rel = (f: string) => path.relative(path.dirname(contentDir), f).split(path.sep).join('/');
+  const loaded: Record<string, Map<string, unknown>> = {};
+  const counts = {} as Record<CollectionName, number>;
+
+  for (const [name, def] of Object.entries(collections) as [CollectionName, (typeof collections)[CollectionName]][]) {
+    const dir = path.join(contentDir, def.folder);
+    const ext = def.pattern.slice(1);
+    const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(ext)).sort();
+    const map = new Map<string, unknown>();
+    for (const f of files) {
+      const file = path.join(dir, f);
+      const stem = f.slice(0, -ext.length);
+      const text = await readFile(file, 'utf8');
+      let raw: unknown;
+      try {
+        raw = parseYaml(ext === '.md' ? frontMatter(text) : text);
+      } catch (e) {
+        const where = e instanceof YAMLParseError && e.linePos ? `（${e.linePos[0].line} 行目）` : '';
+        problems.push({ file: rel(file), field: '', message: `YAML として読めません${where}。字下げや「:」の後の空白を確認してください` });
+        continue;
+      }
+      const result = def.schema.safeParse(raw);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          problems.push({ file: rel(file), field: fieldPath(issue.path), message: issue.message });
+        }
+        continue;
+      }
+      const idField = 'idField' in def ? def.idField : undefined;
+      if (idField) {
+        const id = (result.data as Record<string, unknown>)[idField];
+        if (id !== stem) {
+          problems.push({ file: rel(file), field: idField, message: `${idField}（${String(id)}）がファイル名（${stem}）と一致しません` });
+        }
+      }
+      map.set(stem, result.data);
+    }
+    loaded[name] = map;
+    counts[name] = map.size;
+  }
+
+  const content: LoadedContent = {
+    facilities: loaded['facilities'] as Map<string, Facility>,
+    departments: loaded['departments'] as Map<string, Department>,
+    areas: loaded['areas'] as Map<string, Area>,
+    stations: loaded['stations'] as Map<string, Station>,
+    counts,
+  };
+  problems.push(...checkReferences(content, (id) => `${path.basename(contentDir)}/facilities/${id}.yaml`));
+  return { problems, content };
+}
+
+/** Cross-references between facilities and the vocabularies. */
+export function checkReferences(c: LoadedContent, fileOf: (id: string) => string): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  for (const [id, f] of c.facilities) {
+    const file = fileOf(id);
+    const codes = new Set<string>();
+    f.departments.forEach((d, i) => {
+      codes.add(d.code);
+      if (!c.departments.has(d.code)) {
+        out.push({ file, field: `departments.${i}.code`, message: `診療科コード ${d.code} は診療科の一覧（content/departments）にありません` });
+      } else if (/99\d$/.test(d.code) && !d.name) {
+        out.push({ file, field: `departments.${i}.name`, message: `「その他」の診療科コード ${d.code} には診療科名（name）が必要です` });
+      }
+    });
+    const area = c.areas.get(f.address.area);
+    if (!area) {
+      out.push({ file, field: 'address.area', message: `地域 ${f.address.area} は地域の一覧（content/areas）にありません` });
+    } else if (area.town !== f.address.town || (area.chome ?? undefined) !== (f.address.chome ?? undefined)) {
+      out.push({ file, field: 'address.area', message: `地域 ${f.address.area}（${area.town}${area.chome ?? ''}）が住所の町名・丁目（${f.address.town}${f.address.chome ?? ''}）と一致しません` });
+    }
+    f.access.stations.forEach((s, i) => {
+      if (!c.stations.has(s.station)) {
+        out.push({ file, field: `access.stations.${i}.station`, message: `駅 ${s.station} は駅の一覧（content/stations）にありません` });
+      }
+    });
+    f.hours?.schedules.forEach((s, i) =>
+      s.departments.forEach((code, j) => {
+        if (!codes.has(code)) {
+          out.push({ file, field: `hours.schedules.${i}.departments.${j}`, message: `診療科コード ${code} はこの施設の診療科にありません` });
+        }
+      }),
+    );
+    if (f.status.movedTo && !c.facilities.has(f.status.movedTo)) {
+      out.push({ file, field: 'status.movedTo', message: `移転先の施設 ${f.status.movedTo} が見つかりません` });
+    }
+  }
+  return out;
+}
+
+/** One line per problem: `content/facilities/x.yaml › contact.phone: 電話番号は…`. */
+export const formatProblems = (problems: ContentProblem[]): string =>
+  problems.map((p) => `${p.file}${p.field ? ` › ${p.field}` : ''}: ${p.message}`).join('\n');
