@@ -7,6 +7,9 @@ const site = process.env.SITE_URL ?? 'http://localhost:8788';
 
 export default defineConfig({
   site,
+  // DIST_DIR / ASTRO_CACHE_DIR let the benchmark build synthetic content sets side by side with the real one.
+  outDir: process.env.DIST_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },

@@ -12,8 +12,10 @@ import type { Fake } from '../fakes/fake-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The running site (wrangler pages dev on DIST_DIR, default dist/); '' when nothing is built. */
     baseUrl: string;
     fakes: Record<string, string>;
+    /** Folder of the local D1/KV/R2 state; `worker.log` in it has everything the worker printed. */
     stateDir: string;
   }
 }
@@ -30,19 +32,15 @@ export default async function setup(project: TestProject) {
   const stateDir = mkdtempSync(path.join(tmpdir(), 'nakano-test-state-'));
   const bindings = Object.assign({}, ...fakes.map((f) => f.bindings));
   let server: PagesDev | undefined;
-  if (existsSync(path.join(root, 'dist/index.html'))) {
-    server = await startPagesDev({ port: 8790 + Math.floor(Math.random() * 200), persistTo: stateDir, bindings });
+  const dist = process.env['DIST_DIR'] ?? 'dist';
+  if (existsSync(path.join(root, dist, 'index.html'))) {
+    server = await startPagesDev({ port: 8790 + Math.floor(Math.random() * 200), persistTo: stateDir, bindings, dir: dist, logFile: path.join(stateDir, 'worker.log') });
   }
   project.provide('baseUrl', server?.url ?? '');
   project.provide('fakes', Object.fromEntries(fakes.map((f) => [f.name, f.url])));
   project.provide('stateDir', stateDir);
-  process.env['PAGES_DEV_LOG_FILE'] = '';
   return async () => {
-    if (server) {
-      const { writeFileSync } = await import('node:fs');
-      writeFileSync(path.join(stateDir, 'worker.log'), server.logs());
-      await server.stop();
-    }
+    await server?.stop();
     await Promise.all(fakes.map((f) => f.stop()));
     rmSync(stateDir, { recursive: true, force: true });
   };

@@ -3,7 +3,7 @@
  * migrations first. Used by the test global setup, `npm start` and the benchmarks.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const offlineEnv = {
@@ -40,14 +40,20 @@ export async function startPagesDev(opts: {
   persistTo: string;
   bindings?: Record<string, string>;
   dir?: string;
+  /** Append everything the worker prints to this file (tests read it to prove logs carry no personal data). */
+  logFile?: string;
 }): Promise<PagesDev> {
   applyMigrations(opts.persistTo);
   const args = ['pages', 'dev', opts.dir ?? 'dist', '--port', String(opts.port), '--ip', '127.0.0.1', '--persist-to', opts.persistTo];
   for (const [k, v] of Object.entries(opts.bindings ?? {})) args.push('--binding', `${k}=${v}`);
   const proc = spawn(wranglerBin, args, { cwd: root, env: { ...process.env, ...offlineEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const collect = (d: Buffer) => {
+    out += d.toString();
+    if (opts.logFile) appendFileSync(opts.logFile, d);
+  };
+  proc.stdout?.on('data', collect);
+  proc.stderr?.on('data', collect);
   const url = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
