@@ -1,0 +1,33 @@
+/**
+ * Japanese text helpers shared by the seed, the importer and the search normaliser.
+ * Pure functions; no dependency beyond the standard library.
+ */
+
+/** NFKC (full-width digits and Latin to half-width, half-width kana to full-width) and trimmed spaces. */
+export const nfkc = (s: string): string => s.normalize('NFKC').replace(/[\s\u3000]+/gu, ' ').trim();
+
+const KANJI_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * A number written in kanji (一 … 九十九, with 十) or Arabic digits, as in 丁目 and 番地.
+ * Returns undefined for anything else.
+ */
+export function parseJapaneseNumber(s: string): number | undefined {
+  if (/^[0-9]+$/.test(s)) return Number(s);
+  if (!/^[〇一二三四五六七八九十]+$/u.test(s)) return undefined;
+  const ten = s.indexOf('十');
+  if (ten < 0) return [...s].reduce((n, c) => n * 10 + (KANJI_DIGITS[c] ?? 0), 0);
+  const tens = ten === 0 ? 1 : (KANJI_DIGITS[s[ten - 1] ?? ''] ?? 0);
+  const ones = ten === s.length - 1 ? 0 : (KANJI_DIGITS[s[ten + 1] ?? ''] ?? 0);
+  return tens * 10 + ones;
+}
+
+/** 1 → 一, 5 → 五, 12 → 十二: how 丁目 is written in official town names. */
+export function toKanjiNumber(n: number): string {
+  const d = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return d[n] ?? '';
+  return `${n >= 20 ? (d[Math.floor(n / 10)] ?? '') : ''}十${d[n % 10] ?? ''}`;
+}
+
+/** Dashes that stand between numbers in addresses (hyphen, minus, long dashes, katakana ー after a digit). */
+export const ADDRESS_DASHES = /[-‐‑‒–—―−ｰ─━]/gu;
