@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import { IsoDate, TimeOfDay } from './common.ts';
 
-/** Days a slot can apply to. `hol` is a Japanese public holiday, which overrides the weekday. */
+/**
+ * Days a slot can apply to. `hol` is a Japanese public holiday (振替休日 and 国民の休日 included):
+ * on a holiday the `hol` slots apply instead of the weekday's.
+ */
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'hol'] as const;
 export type Day = (typeof DAYS)[number];
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -28,7 +31,11 @@ export const SlotSchema = z
     receptionClose: TimeOfDay.optional(),
     /** Optional label: 午前, 午後, 夜間 … */
     label: z.string().max(20).optional(),
-    /** Set when a slot really crosses midnight; otherwise `close` before `open` is treated as a typing error. */
+    /**
+   * Set when a slot really crosses midnight; otherwise `close` before `open` is treated as a typing error.
+   * An overnight slot belongs to the day it starts on (its closures and holidays are that day's).
+   * Reception times at or before `close` are read as the next morning.
+   */
     overnight: z.boolean().optional(),
   })
   .superRefine((s, ctx) => {
@@ -70,16 +77,40 @@ export const DatedClosureSchema = z
   })
   .refine((c) => c.to >= c.from, { error: '終了日が開始日より前です', path: ['to'] });
 
+/** A month and day `MM-DD`, for closures that come back every year. */
+const MonthDay = z
+  .string()
+  .regex(/^(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, { error: '月日は MM-DD の形で書いてください（例: 12-29）' })
+  .refine((s) => Number(s.slice(3)) <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(s.slice(0, 2)) - 1]!, {
+    error: '存在しない月日です',
+  });
+
+export const AnnualClosureSchema = z.object({
+  /** First closed day every year, `MM-DD` (e.g. 12-29). */
+  from: MonthDay,
+  /** Last closed day (inclusive), `MM-DD`. Earlier than `from` means the range crosses New Year (12-29 → 01-03). */
+  to: MonthDay,
+  /** What it is: 年末年始, 夏季休診 … */
+  note: z.string().max(100).optional(),
+});
+
 export const HoursSchema = z.object({
   /** One or more weekly schedules (one per department group when they differ). */
   schedules: z.array(ScheduleSchema).min(1, { error: '診療時間を 1 つ以上登録してください' }),
-  /** Closed on Japanese public holidays even when a weekday slot exists. Default true (most clinics). */
+  /**
+   * Closed on Japanese public holidays even when a weekday slot exists. Default true (most clinics).
+   * Slots with `hol` win over this flag: a facility with `hol` slots is open on holidays at those hours.
+   * With `false` and no `hol` slots, a holiday keeps its weekday's hours.
+   */
   closedOnHolidays: z.boolean().default(true),
   /** Closed on given weeks of the month, e.g. 第2・第4土曜休診. */
   nthWeekClosures: z.array(NthWeekClosureSchema).default([]),
   /** Closed on date ranges: 年末年始, お盆, 臨時休診. */
   datedClosures: z.array(DatedClosureSchema).default([]),
+  /** Closed every year on the same days, as clinics state them without a year (「12月29日〜1月3日」「8月13日〜8月16日」). */
+  annualClosures: z.array(AnnualClosureSchema).default([]),
   /** Anything the structure cannot say, shown as written (e.g. 「最終受付は終了 30 分前」). */
   note: z.string().max(500).optional(),
 });
 export type Hours = z.output<typeof HoursSchema>;
+export type HoursInput = z.input<typeof HoursSchema>;
