@@ -40,3 +40,4 @@ export * from './page.ts';
 export * from './person.ts';
 export * from './provenance.ts';
 export * from './vocab.ts';
+export * from './forms.ts';
