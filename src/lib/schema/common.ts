@@ -4,13 +4,16 @@
  */
 import { z } from 'zod';
 
-/** A calendar date `YYYY-MM-DD` (Asia/Tokyo; no time part). */
-export const IsoDate = z
-  .string()
+/**
+ * A calendar date `YYYY-MM-DD` (Asia/Tokyo; no time part). YAML loaders may hand an unquoted date over
+ * as a Date at UTC midnight; it is turned back into the same string.
+ */
+export const IsoDate = z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z
+  .string({ error: '日付は YYYY-MM-DD の形で書いてください（例: 2026-04-01）' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日付は YYYY-MM-DD の形で書いてください（例: 2026-04-01）' })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     error: '存在しない日付です',
-  });
+  }));
 
 /** A time of day `HH:MM`, 00:00–24:00 (24:00 is allowed as the end of a slot that runs to midnight). */
 export const TimeOfDay = z

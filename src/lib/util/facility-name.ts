@@ -20,8 +20,8 @@ export function splitCorporation(official: string): SplitName {
   const [first, second, ...rest] = tokens;
   const type = first === undefined ? null : CORPORATION_TYPE.exec(first);
   if (first === undefined || second === undefined || !type) return { display: tokens.join(' ') };
-  // 「医療法人社団フレシェア 若宮診療所」: the type and the corporation's own name in one token.
-  if (type[0].length < first.length) return { corporation: first, display: [second, ...rest].join(' ') };
+  // 「医療法人社団フレシェア 若宮診療所」「東京医療生活協同組合 新渡戸記念…」: the corporation's full name in one token.
+  if (type[0].length < first.length || /組合|連合会$/u.test(first)) return { corporation: first, display: [second, ...rest].join(' ') };
   // 「医療法人社団 荒牧医院」: the corporation is named after the clinic.
   if (rest.length === 0) return { corporation: `${first} ${second}`, display: second };
   return { corporation: `${first} ${second}`, display: rest.join(' ') };

@@ -1,0 +1,90 @@
+/**
+ * The only module that reads astro:content. Loads every collection once per build and indexes it the
+ * ways residents browse: by department, town, 町丁目 and station.
+ */
+import { getCollection } from 'astro:content';
+import type { Area, Department, Facility, Page, Station } from '../schema/index.ts';
+
+export interface Town {
+  /** Romaji slug of the town, e.g. `nakano`; the URL /areas/<slug>/. */
+  slug: string;
+  name: string;
+  kana: string;
+  en: string;
+  areas: Area[];
+}
+
+export interface Directory {
+  facilities: Facility[];
+  facility: Map<string, Facility>;
+  departments: Map<string, Department>;
+  areas: Map<string, Area>;
+  stations: Map<string, Station>;
+  towns: Town[];
+  byDepartment: Map<string, Facility[]>;
+  byArea: Map<string, Facility[]>;
+  byTown: Map<string, Facility[]>;
+  byStation: Map<string, Facility[]>;
+}
+
+const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+};
+
+/** Japanese collation for names (kana readings when they exist, otherwise the display name). */
+const collator = new Intl.Collator('ja');
+export const byName = (a: Facility, b: Facility): number =>
+  collator.compare(a.name.kana ?? a.name.display, b.name.kana ?? b.name.display) || a.id.localeCompare(b.id);
+
+export const townSlug = (a: Area): string => a.id.replace(/-\d+$/, '');
+
+let cached: Promise<Directory> | undefined;
+
+export function getDirectory(): Promise<Directory> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<Directory> {
+  const [f, d, a, s] = await Promise.all([getCollection('facilities'), getCollection('departments'), getCollection('areas'), getCollection('stations')]);
+  const facilities = f.map((e) => e.data).sort(byName);
+  const areas = new Map(a.map((e) => [e.data.id, e.data]));
+  const dir: Directory = {
+    facilities,
+    facility: new Map(facilities.map((x) => [x.id, x])),
+    departments: new Map(d.map((e) => [e.data.code, e.data])),
+    areas,
+    stations: new Map(s.map((e) => [e.data.id, e.data])),
+    towns: [],
+    byDepartment: new Map(),
+    byArea: new Map(),
+    byTown: new Map(),
+    byStation: new Map(),
+  };
+  const towns = new Map<string, Town>();
+  for (const area of [...areas.values()].sort((x, y) => (x.chome ?? 0) - (y.chome ?? 0))) {
+    const slug = townSlug(area);
+    const t = towns.get(slug) ?? { slug, name: area.town, kana: area.townKana, en: area.townEn, areas: [] };
+    t.areas.push(area);
+    towns.set(slug, t);
+  }
+  dir.towns = [...towns.values()].sort((x, y) => collator.compare(x.kana, y.kana));
+  for (const fac of facilities) {
+    for (const dep of fac.departments) push(dir.byDepartment, dep.code, fac);
+    push(dir.byArea, fac.address.area, fac);
+    const area = areas.get(fac.address.area);
+    if (area) push(dir.byTown, townSlug(area), fac);
+    for (const st of fac.access.stations) push(dir.byStation, st.station, fac);
+  }
+  return dir;
+}
+
+/** Editorial pages (privacy policy …) with their rendered body. */
+export async function getPage(id: string) {
+  const pages = await getCollection('pages');
+  const entry = pages.find((p) => p.id === id);
+  if (!entry) throw new Error(`content/pages/${id}.md がありません`);
+  return entry as typeof entry & { data: Page };
+}
