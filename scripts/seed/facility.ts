@@ -3,7 +3,7 @@
  * Merging with an existing file honours provenance: a group an editor or the operator confirmed
  * (source `facility` / `operator`) is kept as it is; fields the seed never produces are kept too.
  */
-import type { Area, Department, FacilityInput, ProvenanceField, Source, Station } from '../../src/lib/schema/index.ts';
+import { PROVENANCE_FIELDS, type Area, type Department, type FacilityInput, type ProvenanceField, type Source, type Station } from '../../src/lib/schema/index.ts';
 import { normalizeAddress } from '../../src/lib/util/address.ts';
 import { departmentsInName } from '../../src/lib/util/department-match.ts';
 import { splitCorporation } from '../../src/lib/util/facility-name.ts';
@@ -116,6 +116,12 @@ export function mergeFacility(seeded: FacilityInput, existing: Record<string, un
 
 function order(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const prov = o['provenance'] as Record<string, unknown> | undefined;
+  if (prov) {
+    const sorted: Record<string, unknown> = {};
+    for (const k of PROVENANCE_FIELDS) if (prov[k] !== undefined) sorted[k] = prov[k];
+    o = { ...o, provenance: sorted };
+  }
   for (const k of FACILITY_KEY_ORDER) if (o[k] !== undefined) out[k] = o[k];
   for (const k of Object.keys(o)) if (!(k in out) && o[k] !== undefined) out[k] = o[k];
   return out;
