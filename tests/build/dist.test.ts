@@ -1,0 +1,121 @@
+/** Assertions on the built site (npm test builds dist/ first; DIST_DIR points elsewhere for fixture builds). */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dist = path.resolve(root, process.env['DIST_DIR'] ?? 'dist');
+const contentIds = readdirSync(path.join(root, 'content/facilities')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? htmlFiles(p) : e.name.endsWith('.html') ? [p] : [];
+  });
+}
+const pages = existsSync(dist) ? htmlFiles(dist) : [];
+const rel = (f: string) => `/${path.relative(dist, f).split(path.sep).join('/')}`;
+const publicPages = pages.filter((f) => !rel(f).startsWith('/admin/'));
+const read = (f: string) => readFileSync(f, 'utf8');
+const facilityPage = (id: string) => path.join(dist, 'facilities', id, 'index.html');
+
+/** Does an internal URL resolve to something the deployment serves (a file in dist or a Pages Function)? */
+function resolves(url: string): boolean {
+  const p = decodeURIComponent(url.split(/[?#]/)[0] ?? '');
+  if (p.startsWith('/api/')) {
+    const base = path.join(root, 'functions', p.replace(/\/$/, ''));
+    return existsSync(`${base}.ts`) || existsSync(path.join(base, 'index.ts')) || existsSync(`${base}.js`);
+  }
+  const f = path.join(dist, p);
+  return p.endsWith('/') ? existsSync(path.join(f, 'index.html')) : existsSync(f) || existsSync(path.join(f, 'index.html'));
+}
+
+describe(`the built site (${path.relative(root, dist)}/)`, () => {
+  it('exists (npm test builds it before the tests)', () => {
+    expect(existsSync(path.join(dist, 'index.html'))).toBe(true);
+  });
+
+  it('has one page per facility, and no page for anything that is not one', () => {
+    const built = readdirSync(path.join(dist, 'facilities')).filter((d) => d !== 'page' && existsSync(path.join(dist, 'facilities', d, 'index.html')));
+    expect(built.sort()).toEqual([...contentIds].sort());
+  });
+
+  it('declares the language of every page: ja, and en under /en/', () => {
+    const wrong = publicPages.filter((f) => {
+      const lang = /<html[^>]*\slang="([^"]+)"/.exec(read(f))?.[1];
+      return lang !== (rel(f).startsWith('/en/') ? 'en' : 'ja');
+    });
+    expect(wrong.map(rel)).toEqual([]);
+  });
+
+  it('gives every page one h1, a skip link to #main, a title and a description', () => {
+    const bad = publicPages.filter((f) => {
+      const h = read(f);
+      return (h.match(/<h1[\s>]/g) ?? []).length !== 1 || !h.includes('href="#main"') || !/<main id="main"/.test(h) || !/<title>[^<]+<\/title>/.test(h) || !/<meta name="description" content="[^"]+"/.test(h);
+    });
+    expect(bad.map(rel)).toEqual([]);
+  });
+
+  it('carries parseable schema.org JSON-LD and OGP tags on every facility page', () => {
+    for (const id of contentIds) {
+      const h = read(facilityPage(id));
+      const blocks = [...h.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? ''));
+      const main = blocks.flat().find((b) => b['@type'] === 'MedicalClinic' || b['@type'] === 'Hospital');
+      expect(main, id).toBeDefined();
+      expect(main.address.addressLocality).toBe('中野区');
+      expect(main.url).toMatch(new RegExp(`/facilities/${id}/$`));
+      for (const prop of ['og:title', 'og:description', 'og:url', 'og:type']) expect(h, `${id} ${prop}`).toContain(`property="${prop}"`);
+    }
+  });
+
+  it('has no broken internal link on any page (pages, assets, form actions, /api routes)', () => {
+    const broken = new Set<string>();
+    for (const f of pages) {
+      for (const m of read(f).matchAll(/\s(?:href|src|action)="(\/(?!\/)[^"]*)"/g)) {
+        const url = (m[1] ?? '').replace(/&amp;/g, '&');
+        if (!resolves(url)) broken.add(`${rel(f)} → ${url}`);
+      }
+    }
+    expect([...broken].slice(0, 30)).toEqual([]);
+  });
+
+  it('needs no JavaScript to read a facility page, and runs no inline script (CSP script-src self)', () => {
+    for (const id of contentIds.slice(0, 50)) {
+      const h = read(facilityPage(id));
+      expect(h).toMatch(/<h1>[^<]+<\/h1>/);
+      expect(h).toMatch(/所在地<\/dt>\s*<dd>〒\d{3}-\d{4}/);
+      const inline = [...h.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>/g)];
+      expect(inline.map((m) => m[0]), id).toEqual([]);
+      expect(h).not.toMatch(/\son[a-z]+="/);
+    }
+  });
+
+  it('keeps every facility page under 14 KB gzip including its CSS', () => {
+    const sizes = contentIds.map((id) => gzipSync(readFileSync(facilityPage(id))).length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(14 * 1024);
+  });
+
+  it('shows 推定 next to derived values and 未登録 when hours are unknown', () => {
+    const h = read(facilityPage('f-131410901'));
+    expect(h).toContain('推定');
+    expect(h).toMatch(/未登録/);
+    expect(h).toContain('href="/corrections/?facility=f-131410901');
+  });
+
+  it('lists every facility in the sitemap and points robots.txt to it', () => {
+    const sitemap = read(path.join(dist, 'sitemap.xml'));
+    for (const id of contentIds) expect(sitemap).toContain(`/facilities/${id}/</loc>`);
+    expect(read(path.join(dist, 'robots.txt'))).toMatch(/Sitemap: https?:\/\/[^\s]+\/sitemap\.xml/);
+  });
+
+  it('publishes open data with credits and marks derived values', () => {
+    const data = JSON.parse(read(path.join(dist, 'data/facilities.json')));
+    expect(data.facilities).toHaveLength(contentIds.length);
+    expect(data.credits.map((c: { dataset: string }) => c.dataset)).toContain('kouseikyoku-hokeniryokikan-2025-08');
+    expect(data.facilities[0]).not.toHaveProperty('editors');
+    const csv = read(path.join(dist, 'data/facilities.csv')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv).toHaveLength(contentIds.length + 1);
+    expect(csv[0]).toContain('種別の出典');
+  });
+});
