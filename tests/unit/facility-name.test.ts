@@ -10,7 +10,7 @@ describe('splitCorporation on real names', () => {
   it.each([
     ['医療法人社団 二人会 クリニカル南台', { corporation: '医療法人社団 二人会', display: 'クリニカル南台' }],
     ['医療法人社団 荒牧医院', { corporation: '医療法人社団 荒牧医院', display: '荒牧医院' }],
-    ['東京医療生活協同組合 新渡戸記念中野総合病院', { corporation: '東京医療生活協同組合 新渡戸記念中野総合病院', display: '新渡戸記念中野総合病院' }],
+    ['東京医療生活協同組合 新渡戸記念中野総合病院', { corporation: '東京医療生活協同組合', display: '新渡戸記念中野総合病院' }],
     ['社会福祉法人 浄風園 中野江古田病院', { corporation: '社会福祉法人 浄風園', display: '中野江古田病院' }],
     ['社会医療法人社団 健友会 中野共立病院', { corporation: '社会医療法人社団 健友会', display: '中野共立病院' }],
     ['医療法人財団 圭友会 小原病院', { corporation: '医療法人財団 圭友会', display: '小原病院' }],
@@ -18,6 +18,8 @@ describe('splitCorporation on real names', () => {
     ['新中野 内科・外科中央クリニック', { display: '新中野 内科・外科中央クリニック' }],
     ['せきとぜんそくのクリニック 中野駅前院', { display: 'せきとぜんそくのクリニック 中野駅前院' }],
     ['白石医院', { display: '白石医院' }],
+    ['医療法人社団フレシェア 若宮診療所', { corporation: '医療法人社団フレシェア', display: '若宮診療所' }],
+    ['一般財団法人 自警会 東京警察病院', { corporation: '一般財団法人 自警会', display: '東京警察病院' }],
   ])('%s', (official, expected) => expect(splitCorporation(official)).toEqual(expected));
 
   it('leaves no corporation word in any of the 312 display names', () => {
