@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
+import decap from './src/integrations/decap.ts';
 
 /** The public origin, for canonical URLs, OGP and the sitemap. Set SITE_URL in production builds. */
 const site = process.env.SITE_URL ?? 'http://localhost:8788';
@@ -14,6 +15,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,
-  integrations: [contentCheck()],
+  integrations: [contentCheck(), decap()],
   vite: { build: { sourcemap: false } },
 });

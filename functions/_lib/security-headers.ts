@@ -1,6 +1,6 @@
 /**
  * Security headers for every response. Public pages load only our own scripts and styles;
- * /admin (Decap CMS) gets its own, stricter CSP from src/lib/decap.
+ * /admin (Decap CMS) gets its own CSP from `adminSecurityHeaders` below.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy':
@@ -13,9 +13,27 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** Copy a response with the security headers added; headers a handler already set are kept. */
-export function withSecurityHeaders(res: Response): Response {
+/**
+ * /admin (Decap CMS, docs/operations/cms.md): only our own bundle runs (no 'unsafe-eval', no third-party script);
+ * inline styles are needed by Decap's CSS-in-JS (emotion). It talks to GitHub's API, and on localhost to
+ * decap-server (the local backend, any port). The OAuth popup must keep its opener, hence
+ * `same-origin-allow-popups`. Never indexed, never framed.
+ */
+export function adminSecurityHeaders(url: URL): Record<string, string> {
+  if (url.pathname !== '/admin' && !url.pathname.startsWith('/admin/')) return {};
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  const connect = ["'self'", 'https://api.github.com', ...(local ? ['http://localhost:*', 'http://127.0.0.1:*'] : [])].join(' ');
+  return {
+    'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com; connect-src ${connect}; font-src 'self' data:; frame-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
+    'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
+    'X-Robots-Tag': 'noindex, nofollow',
+  };
+}
+
+/** Copy a response with the security headers added; headers a handler already set are kept, `forced` ones win. */
+export function withSecurityHeaders(res: Response, forced: Record<string, string> = {}): Response {
   const out = new Response(res.body, res);
+  for (const [k, v] of Object.entries(forced)) out.headers.set(k, v);
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) {
     if (!out.headers.has(k)) out.headers.set(k, v);
   }
