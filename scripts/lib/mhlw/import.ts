@@ -200,7 +200,16 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
     const built = buildHours(rec);
     messages.push(...built.warnings);
     if (!built.hours && rec.hoursRows.length > 0) messages.push('有効な診療時間がありません');
+    const split = splitCorporation(rec.name);
+    const name = {
+      official: rec.name,
+      display: split.display,
+      ...(split.corporation ? { corporation: split.corporation } : {}),
+      ...(rec.kana ? { kana: rec.kana } : {}),
+      ...(rec.en ? { en: rec.en } : {}),
+    };
     const proposal: Proposal = {
+      name,
       kind: rec.kind,
       position: rec.position ? { ...rec.position, precision: 'building' } : undefined,
       website: rec.website,
@@ -240,11 +249,10 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
       continue;
     }
     const id = `m-${rec.id}`;
-    const split = splitCorporation(rec.name);
     const facility = {
       id,
       kind: rec.kind,
-      name: { official: rec.name, display: split.display, ...(split.corporation ? { corporation: split.corporation } : {}), ...(rec.kana ? { kana: rec.kana } : {}), ...(rec.en ? { en: rec.en } : {}) },
+      name,
       address: {
         postalCode: area.postalCode,
         published: rec.address.replace(/^東京都\s*/u, ''),
@@ -277,7 +285,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
       continue;
     }
     const header = `# 要確認: 医療情報ネット（${snapshot} 版）にあり、このデータベースになかった施設です。\n# 公式一覧・施設への確認が済むまでレビューで承認しないでください。\n`;
-    writes.set(path.join(opts.contentDir, 'facilities', `${id}.yaml`), header + stringify(facility, { lineWidth: 0 }));
+    writes.set(path.join(opts.contentDir, 'facilities', `${id}.yaml`), header + stringify(facility, { lineWidth: 0, aliasDuplicateObjects: false }));
     result.created.push({ id, name: rec.name, mhlwId: rec.id, address: rec.address });
   }
 

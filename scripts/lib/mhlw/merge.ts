@@ -10,6 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Document } from 'yaml';
 import { FacilitySchema, type Facility, type ProvenanceField, type Source } from '../../../src/lib/schema/index.ts';
 import type { Hours } from '../../../src/lib/schema/hours.ts';
+import { nameKey } from '../../../src/lib/util/facility-name.ts';
 import { summarizeHours } from './summary.ts';
 
 export interface FieldChange {
@@ -29,6 +30,8 @@ export interface Conflict {
 
 /** What the importer offers for one facility, already cleaned. */
 export interface Proposal {
+  /** Names as in the MHLW file; offered only when they differ beyond spelling (nameKey). */
+  name?: Facility['name'] | undefined;
   kind: Facility['kind'];
   position?: { lat: number; lon: number; precision: 'building' } | undefined;
   website?: string | undefined;
@@ -44,6 +47,7 @@ export function show(field: string, v: unknown, deptName: (code: string) => stri
   if (v === undefined || v === null) return '（なし）';
   if (field === 'hours') return summarizeHours(v as Hours);
   if (field === 'departments') return (v as { code: string; name?: string }[]).map((d) => d.name ?? deptName(d.code)).join('、') || '（なし）';
+  if (field === 'name') return (v as { official: string }).official;
   if (field === 'position') {
     const p = v as { lat: number; lon: number; precision: string };
     return `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}（${p.precision}）`;
@@ -83,6 +87,7 @@ export function mergeInto(
     changes.push({ field, before: show(field, before, opts.deptName), after: show(field, after, opts.deptName) });
   };
 
+  if (proposal.name && nameKey(proposal.name.official) !== nameKey(f.name.official)) offer('name', 'name', ['name'], f.name, proposal.name);
   offer('kind', 'kind', ['kind'], f.kind, proposal.kind);
   offer('position', 'position', ['position'], f.position, proposal.position);
   offer('contact', 'contact.website', ['contact', 'website'], f.contact.website, proposal.website);

@@ -1,10 +1,10 @@
 /** Hours as one line for a pull-request description: 「月火木金 9:00–12:30, 15:00–18:30 / 水土 9:00–12:30 / 祝休」. */
 import type { Day, Hours } from '../../../src/lib/schema/hours.ts';
-import { formatMinutes, toMinutes } from '../../../src/lib/util/jst.ts';
+import { formatTime } from '../../../src/lib/util/jst.ts';
 
 const DAY_JA: Record<Day, string> = { mon: '月', tue: '火', wed: '水', thu: '木', fri: '金', sat: '土', sun: '日', hol: '祝' };
 const ORDER: Day[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'hol'];
-const t = (s: string) => formatMinutes(toMinutes(s));
+const t = formatTime;
 
 export function summarizeHours(h: Hours): string {
   const parts = h.schedules.map((s) => {

@@ -51,3 +51,6 @@ export const toMinutes = (t: string): number => Number(t.slice(0, 2)) * 60 + Num
 
 /** Minutes since midnight → `H:MM` as clinics write it (9:00, 18:30); 1440+ is shown as the next morning's time. */
 export const formatMinutes = (m: number): string => `${Math.floor((m % 1440) / 60)}:${pad(m % 60)}`;
+
+/** `HH:MM` as clinics write it: 09:00 → 9:00; 24:00 stays 24:00 (a slot that runs to midnight). */
+export const formatTime = (t: string): string => (t === '24:00' ? t : formatMinutes(toMinutes(t)));
