@@ -1,22 +1,18 @@
 /** One collection per registry entry; the fields live in src/lib/schema, never here. */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { collections as registry } from './lib/schema/index.ts';
 import { contentDir } from './lib/content/content-dir.ts';
 
-const define = <K extends keyof typeof registry>(key: K) => {
-  const c = registry[key];
-  return defineCollection({
-    loader: glob({ pattern: c.pattern, base: `${contentDir}/${c.folder}` }),
-    schema: c.schema as (typeof registry)[K]['schema'],
-  });
-};
+const define = <S extends z.ZodType>(c: { folder: string; pattern: string; schema: S }) =>
+  defineCollection({ loader: glob({ pattern: c.pattern, base: `${contentDir}/${c.folder}` }), schema: c.schema });
 
 export const collections = {
-  facilities: define('facilities'),
-  people: define('people'),
-  departments: define('departments'),
-  areas: define('areas'),
-  stations: define('stations'),
-  pages: define('pages'),
+  facilities: define(registry.facilities),
+  people: define(registry.people),
+  departments: define(registry.departments),
+  areas: define(registry.areas),
+  stations: define(registry.stations),
+  pages: define(registry.pages),
 };
