@@ -60,6 +60,11 @@ export const CORRECTION_FIELD_LABELS: Readonly<Record<CorrectionField, { ja: str
   other: { ja: 'その他', en: 'Other' },
 };
 
+/** Cloudflare's documented always-pass Turnstile test keys and the token their widget yields (local runs and tests). */
+export const TURNSTILE_TEST_SITE_KEY = '1x00000000000000000000AA';
+export const TURNSTILE_TEST_SECRET = '1x0000000000000000000000000000000AA';
+export const TURNSTILE_DUMMY_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
+
 /** Ledger statuses: received → verified → in_progress → answered | refused (with a reason). */
 export const REQUEST_STATUSES = ['received', 'verified', 'in_progress', 'answered', 'refused'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];

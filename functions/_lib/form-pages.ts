@@ -1,0 +1,147 @@
+/**
+ * Server-side touches on the static form pages, so every form works without JavaScript:
+ * - a refused no-JS submission gets its form page back (same 4xx status) with the errors shown beside the
+ *   fields and what was typed filled back in;
+ * - `/corrections/?facility=<id>&field=<f>` and `/data-request/?type=<t>` arrive pre-selected;
+ * - confirmation pages show the request id from `?id=`; result pages show a refusal in words.
+ * The form pages also get a CSP that admits the Turnstile widget (script and frame from Cloudflare).
+ */
+import { FORM_ERRORS, type FormIssue } from '../../src/lib/schema/forms.ts';
+import type { Lang } from './http.ts';
+import { REQUEST_ID } from './ledger.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
+
+const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
+
+/** The site CSP plus Cloudflare's Turnstile script and frame. */
+export const FORM_PAGE_CSP = (SECURITY_HEADERS['Content-Security-Policy'] ?? '')
+  .replace("script-src 'self'", `script-src 'self' ${TURNSTILE_ORIGIN}`)
+  .replace("connect-src 'self'", `connect-src 'self' ${TURNSTILE_ORIGIN}`)
+  .concat(`; frame-src ${TURNSTILE_ORIGIN}`);
+
+const esc = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+type Values = Record<string, unknown>;
+
+/** Fills a form's fields with `values` (text, textarea, select, radio, checkbox). */
+function fill(rw: HTMLRewriter, values: Values): HTMLRewriter {
+  // HTMLRewriter streams the document in order, so the option handler sees the select it belongs to.
+  let selectName: string | null = null;
+  const str = (k: string | null): string | undefined => {
+    const v = k === null ? undefined : values[k];
+    return typeof v === 'string' ? v : v === true ? 'on' : undefined;
+  };
+  return rw
+    .on('form[data-form] input[name]', {
+      element(e) {
+        const name = e.getAttribute('name');
+        const type = e.getAttribute('type') ?? 'text';
+        if (name === 'homepage' || name === 'cf-turnstile-response' || type === 'hidden') return;
+        const v = str(name);
+        if (type === 'radio' || type === 'checkbox') {
+          if (v !== undefined && (type === 'checkbox' || e.getAttribute('value') === v)) e.setAttribute('checked', '');
+          else if (v !== undefined || type === 'checkbox') e.removeAttribute('checked');
+        } else if (v !== undefined) e.setAttribute('value', v);
+      },
+    })
+    .on('form[data-form] textarea[name]', {
+      element(e) {
+        const v = str(e.getAttribute('name'));
+        if (v !== undefined) e.setInnerContent(v);
+      },
+    })
+    .on('form[data-form] select[name]', {
+      element(e) {
+        selectName = e.getAttribute('name');
+      },
+    })
+    .on('form[data-form] select[name] option', {
+      element(e) {
+        const v = str(selectName);
+        if (v === undefined) return;
+        if (e.getAttribute('value') === v) e.setAttribute('selected', '');
+        else e.removeAttribute('selected');
+      },
+    });
+}
+
+/** Shows refusals: beside each field (`[data-error-for]`) and in the summary (`[data-form-errors]`). */
+function showErrors(rw: HTMLRewriter, issues: FormIssue[], lang: Lang): HTMLRewriter {
+  const byField = new Map(issues.map((i) => [i.field, FORM_ERRORS[i.reason][lang]]));
+  const heading = lang === 'ja' ? `入力内容に ${issues.length} 件の問題があります。` : `There ${issues.length === 1 ? 'is 1 problem' : `are ${issues.length} problems`} with your entries.`;
+  return rw
+    .on('[data-form-errors]', {
+      element(e) {
+        e.removeAttribute('hidden');
+        const items = issues.map((i) => `<li><a href="#f-${esc(i.field)}">${esc(FORM_ERRORS[i.reason][lang])}</a></li>`).join('');
+        e.setInnerContent(`<h2>${esc(heading)}</h2><ul>${items}</ul>`, { html: true });
+      },
+    })
+    .on('[data-error-for]', {
+      element(e) {
+        const msg = byField.get(e.getAttribute('data-error-for') ?? '');
+        if (msg === undefined) return;
+        e.removeAttribute('hidden');
+        e.setInnerContent(msg);
+      },
+    })
+    .on('form[data-form] [name]', {
+      element(e) {
+        if (byField.has(e.getAttribute('name') ?? '')) e.setAttribute('aria-invalid', 'true');
+      },
+    });
+}
+
+const htmlHeaders = (res: Response, status: number): Response => {
+  const out = new Response(res.body, { status, headers: res.headers });
+  out.headers.set('Content-Security-Policy', FORM_PAGE_CSP);
+  out.headers.set('Cache-Control', 'no-store');
+  return out;
+};
+
+async function fetchPage(env: Env, url: URL, path: string): Promise<Response> {
+  const assets = env['ASSETS'] as Fetcher;
+  const res = await assets.fetch(new URL(path, url));
+  return res;
+}
+
+/** A refused no-JS submission: the form page again, with errors and the visitor's entries. */
+export async function formPageWithErrors(env: Env, url: URL, pagePath: string, status: number, issues: FormIssue[], values: Values, lang: Lang): Promise<Response> {
+  const page = await fetchPage(env, url, pagePath);
+  return showErrors(fill(new HTMLRewriter(), values), issues, lang).transform(htmlHeaders(page, status));
+}
+
+/** A result page (confirmation, verification) showing a refusal instead of success. */
+export async function resultPageWithError(env: Env, url: URL, pagePath: string, status: number, issues: FormIssue[], lang: Lang): Promise<Response> {
+  const page = await fetchPage(env, url, pagePath);
+  const msg = issues.map((i) => FORM_ERRORS[i.reason][lang]).join(' ');
+  return new HTMLRewriter()
+    .on('[data-result-ok]', { element: (e) => e.remove() })
+    .on('[data-result-error]', {
+      element(e) {
+        e.removeAttribute('hidden');
+      },
+    })
+    .on('[data-result-message]', { element: (e) => void e.setInnerContent(msg) })
+    .transform(htmlHeaders(page, status));
+}
+
+/**
+ * Middleware for the form folders (/contact/, /corrections/, /data-request/ and their /en/ twins):
+ * prefill from the query string on form pages, the request id on confirmation pages.
+ */
+export const formPageMiddleware: PagesFunction<Env> = async (ctx) => {
+  const res = await ctx.next();
+  const ct = res.headers.get('Content-Type') ?? '';
+  if (ctx.request.method !== 'GET' || !res.ok || !ct.includes('text/html')) return res;
+  const url = new URL(ctx.request.url);
+  const id = url.searchParams.get('id');
+  const prefill: Values = {};
+  for (const k of ['facility', 'field', 'type'] as const) {
+    const v = url.searchParams.get(k);
+    if (v && /^[a-z0-9-]{1,100}$/.test(v)) prefill[k] = v;
+  }
+  let rw = fill(new HTMLRewriter(), prefill);
+  if (id && REQUEST_ID.test(id)) rw = rw.on('[data-request-id]', { element: (e) => void e.setInnerContent(id) });
+  return rw.transform(htmlHeaders(res, res.status));
+};

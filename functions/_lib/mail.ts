@@ -1,0 +1,129 @@
+/**
+ * Mails, in Japanese and English, and their delivery through SendGrid's v3 API
+ * (POST /v3/mail/send, https://www.twilio.com/docs/sendgrid/api-reference/mail-send/mail-send).
+ *
+ * Acknowledgements echo nothing the visitor typed (no name, no message): the address is not verified yet,
+ * so the form must not become a way to send someone else text of one's choosing.
+ */
+import { CORRECTION_FIELD_LABELS, DATA_REQUEST_TYPE_LABELS, type CorrectionField, type DataRequestType, type RequestKind } from '../../src/lib/schema/forms.ts';
+import type { Lang } from './http.ts';
+
+export interface Mail {
+  requestId: string;
+  to: string;
+  subject: string;
+  text: string;
+  replyTo?: string | undefined;
+  lang: Lang;
+}
+
+const SITE = { ja: '中野区診療所データベース', en: 'Nakano Clinic Database' } as const;
+const OPERATOR = {
+  ja: '運営: アルトライテクノロジーズ株式会社\n電話 03-6665-0529（平日 10:00〜17:00）',
+  en: 'Operated by ALTRY Technologies Inc.\nPhone +81-3-6665-0529 (weekdays 10:00–17:00 JST)',
+} as const;
+const NO_REPLY = {
+  ja: 'このメールは送信専用です。お心当たりのない場合は、このメールを破棄してください。',
+  en: 'This address does not receive replies. If you did not send this request, please ignore this mail.',
+} as const;
+
+export interface AckInput {
+  kind: RequestKind;
+  lang: Lang;
+  requestId: string;
+  to: string;
+  /** Data requests: the right exercised. */
+  type?: DataRequestType;
+  /** Data requests: the one-time verification link. */
+  verifyUrl?: string;
+  /** Corrections: the facility's display name (public data). */
+  facilityName?: string;
+}
+
+export function ackMail(a: AckInput): Mail {
+  const { lang, requestId: id } = a;
+  const ja = lang === 'ja';
+  let subject: string;
+  let body: string;
+  if (a.kind === 'data-request') {
+    const label = DATA_REQUEST_TYPE_LABELS[a.type ?? 'disclosure'][lang];
+    subject = ja ? `【${SITE.ja}】${label}請求の受付とメールアドレスの確認（${id}）` : `[${SITE.en}] Please confirm your ${label.toLowerCase()} request (${id})`;
+    body = ja
+      ? `保有個人データに関する請求（${label}）を受け付けました。\n受付番号: ${id}\n\nご本人のメールアドレスであることを確認するため、24 時間以内に次のリンクを開いてください。リンクは一度だけ使えます。\n${a.verifyUrl}\n\n確認後、担当者が内容を確認し、原則として 14 日以内にご連絡します。ご本人確認のため、追加で書類をお願いすることがあります。`
+      : `We have received your request (${label}).\nRequest number: ${id}\n\nTo confirm that this email address is yours, please open this link within 24 hours. It works once.\n${a.verifyUrl}\n\nOnce confirmed, we will review the request and reply, as a rule within 14 days. We may ask for documents to confirm your identity.`;
+  } else if (a.kind === 'correction') {
+    subject = ja ? `【${SITE.ja}】修正依頼を受け付けました（${id}）` : `[${SITE.en}] We received your correction report (${id})`;
+    body = ja
+      ? `「${a.facilityName}」の掲載情報についての修正依頼を受け付けました。\n受付番号: ${id}\n\n編集担当が根拠を確認してから掲載を更新します。確認のためご連絡することがあります。`
+      : `We received your correction report about "${a.facilityName}".\nRequest number: ${id}\n\nAn editor will check the evidence before updating the listing, and may contact you with a question.`;
+  } else {
+    subject = ja ? `【${SITE.ja}】お問い合わせを受け付けました（${id}）` : `[${SITE.en}] We received your message (${id})`;
+    body = ja
+      ? `お問い合わせありがとうございます。\n受付番号: ${id}\n\n担当者から、原則として 14 日以内にご返信します。`
+      : `Thank you for your message.\nRequest number: ${id}\n\nWe will reply, as a rule within 14 days.`;
+  }
+  return { requestId: id, to: a.to, lang, subject, text: `${body}\n\n${NO_REPLY[lang]}\n\n--\n${SITE[lang]}\n${OPERATOR[lang]}\n`, replyTo: undefined };
+}
+
+export interface OperatorInput {
+  kind: RequestKind;
+  requestId: string;
+  to: string;
+  due: string;
+  type?: string | null;
+  /** Contact form: the message, so the operator can answer (reply-to is the visitor). */
+  contact?: { name: string; email: string; message: string };
+  /** Correction reports: public facts only. */
+  correction?: { facilityId: string; facilityName: string; field: CorrectionField; proposed: string; evidence: string; reporterGaveEmail: boolean };
+}
+
+/** Notice to the operator, in Japanese. The subject carries the id and kind only, never personal data. */
+export function operatorMail(o: OperatorInput): Mail {
+  const kindLabel = { contact: 'お問い合わせ', correction: '修正依頼', 'data-request': '個人データ請求' }[o.kind];
+  const typeLabel = o.kind === 'data-request' && o.type ? `（${DATA_REQUEST_TYPE_LABELS[o.type as DataRequestType]?.ja ?? o.type}）` : '';
+  const lines = [`${kindLabel}${typeLabel}を受け付けました。`, `受付番号: ${o.requestId}`, `対応期限（目安）: ${o.due.slice(0, 10)}`, ''];
+  if (o.contact) lines.push(`お名前: ${o.contact.name}`, `メール: ${o.contact.email}`, '', o.contact.message, '');
+  if (o.correction) {
+    const c = o.correction;
+    lines.push(`施設: ${c.facilityName}（${c.facilityId}）`, `項目: ${CORRECTION_FIELD_LABELS[c.field].ja}`, `正しい内容: ${c.proposed}`, `根拠: ${c.evidence}`, `報告者の連絡先: ${c.reporterGaveEmail ? 'あり（台帳に暗号化して保存）' : 'なし'}`, '');
+  }
+  if (o.kind === 'data-request') lines.push('ご本人のメール確認が済むまで対応を始めないでください。内容は台帳で確認します:', '');
+  lines.push(`  npm run requests -- show ${o.requestId}`, '', '手順: docs/operations/data-requests.md');
+  return {
+    requestId: o.requestId,
+    to: o.to,
+    lang: 'ja',
+    subject: `[${SITE.ja}] ${kindLabel}${typeLabel} ${o.requestId}`,
+    text: lines.join('\n'),
+    replyTo: o.contact?.email,
+  };
+}
+
+/** The SendGrid v3 mail/send body for one mail. */
+export function sendGridPayload(m: Mail, from: string): unknown {
+  return {
+    personalizations: [{ to: [{ email: m.to }] }],
+    from: { email: from, name: SITE[m.lang] },
+    ...(m.replyTo ? { reply_to: { email: m.replyTo } } : {}),
+    subject: m.subject,
+    content: [{ type: 'text/plain', value: m.text }],
+    custom_args: { request_id: m.requestId },
+    tracking_settings: { click_tracking: { enable: false }, open_tracking: { enable: false } },
+  };
+}
+
+/** Sends one mail; returns an error code (HTTP status or error class) on failure, never the response body. */
+export async function sendMail(cfg: { apiKey: string; base: string }, from: string, m: Mail): Promise<{ ok: true } | { ok: false; error: string }> {
+  try {
+    const res = await fetch(`${cfg.base}/v3/mail/send`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${cfg.apiKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(sendGridPayload(m, from)),
+      signal: AbortSignal.timeout(15_000),
+    });
+    await res.body?.cancel();
+    return res.status === 202 || res.status === 200 ? { ok: true } : { ok: false, error: `http-${res.status}` };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.name : 'error' };
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * POST /api/ops/retry: the operator's "retry now" for the outbox (npm run outbox -- --retry,
+ * npm run corrections:retry). Bearer OPS_TOKEN; answers how many items were sent and how many still wait.
+ */
+import { configOr503 } from './submit.ts';
+import { methodNotAllowed, Refusal, refusalJson } from './http.ts';
+import { hmacVerify, hmac } from './crypto.ts';
+import { pendingCount, sweep } from './outbox.ts';
+
+export const retryOutbox: PagesFunction<Env> = async ({ request, env }) => {
+  if (request.method !== 'POST') return methodNotAllowed('POST');
+  const url = new URL(request.url);
+  const cfg = configOr503(env, url);
+  if (cfg instanceof Response) return cfg;
+  const given = (request.headers.get('Authorization') ?? '').replace(/^Bearer\s+/i, '');
+  // Compare through HMAC so the check takes the same time whatever the input.
+  if (!given || !(await hmacVerify(cfg.hmacKey, 'ops', given, await hmac(cfg.hmacKey, 'ops', cfg.opsToken)))) {
+    return refusalJson(new Refusal(403, [{ field: 'authorization', reason: 'invalid' }]), 'ja');
+  }
+  const channel = url.searchParams.get('channel');
+  const report = await sweep(env.DB, cfg, { force: true, limit: 200, ...(channel === 'mail' || channel === 'github-issue' ? { channel } : {}) });
+  return Response.json({ ...report, pending: await pendingCount(env.DB) }, { headers: { 'Cache-Control': 'no-store' } });
+};

@@ -1,0 +1,143 @@
+/**
+ * Progressive enhancement for the visitor forms (contact, correction report, data request).
+ * Without this script the forms POST as plain HTML and the function answers with pages. With it:
+ * the same zod schema checks the entries first, errors appear beside the fields and in a summary that
+ * takes focus, the form is sent as JSON, and the visitor lands on the same confirmation page.
+ */
+import type { z } from 'zod';
+import {
+  ContactFormSchema,
+  CorrectionFormSchema,
+  DataRequestFormSchema,
+  FORM_ERRORS,
+  formIssues,
+  TURNSTILE_DUMMY_TOKEN,
+  TURNSTILE_TEST_SITE_KEY,
+  type FormErrorReason,
+  type FormIssue,
+} from '../lib/schema/forms.ts';
+
+type Lang = 'ja' | 'en';
+const SCHEMAS: Record<string, z.ZodType> = { contact: ContactFormSchema, correction: CorrectionFormSchema, 'data-request': DataRequestFormSchema };
+
+interface ServerError {
+  field: string;
+  reason: FormErrorReason;
+  message?: string;
+}
+
+const text = (reason: FormErrorReason, lang: Lang): string => FORM_ERRORS[reason]?.[lang] ?? FORM_ERRORS.invalid[lang];
+
+function values(form: HTMLFormElement): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string') out[k] = v;
+  if ('agree' in out || form.querySelector('[name="agree"]')) out['agree'] = (form.querySelector('[name="agree"]') as HTMLInputElement | null)?.checked ?? false;
+  return out;
+}
+
+function clearErrors(form: HTMLFormElement): void {
+  form.querySelectorAll<HTMLElement>('[data-error-for]').forEach((e) => {
+    e.hidden = true;
+    e.textContent = '';
+  });
+  form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+  const summary = form.querySelector<HTMLElement>('[data-form-errors]');
+  if (summary) {
+    summary.hidden = true;
+    summary.replaceChildren();
+  }
+}
+
+function showErrors(form: HTMLFormElement, issues: readonly ServerError[], lang: Lang): void {
+  clearErrors(form);
+  for (const i of issues) {
+    const slot = form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(i.field)}"]`);
+    if (slot) {
+      slot.textContent = text(i.reason, lang);
+      slot.hidden = false;
+    }
+    form.querySelectorAll(`[name="${CSS.escape(i.field)}"]`).forEach((e) => e.setAttribute('aria-invalid', 'true'));
+  }
+  const summary = form.querySelector<HTMLElement>('[data-form-errors]');
+  if (!summary) return;
+  const h = document.createElement('h2');
+  h.textContent = lang === 'ja' ? `入力内容に ${issues.length} 件の問題があります。` : `There ${issues.length === 1 ? 'is 1 problem' : `are ${issues.length} problems`} with your entries.`;
+  const ul = document.createElement('ul');
+  for (const i of issues) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = `#f-${i.field}`;
+    a.textContent = text(i.reason, lang);
+    li.append(a);
+    ul.append(li);
+  }
+  summary.replaceChildren(h, ul);
+  summary.hidden = false;
+  summary.focus();
+}
+
+/** Turnstile: the test site key yields the documented dummy token without any network; a real key loads the widget. */
+function setUpTurnstile(form: HTMLFormElement): void {
+  const box = form.querySelector<HTMLElement>('.cf-turnstile');
+  if (!box) return;
+  if (box.dataset['sitekey'] === TURNSTILE_TEST_SITE_KEY) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = 'cf-turnstile-response';
+    input.value = TURNSTILE_DUMMY_TOKEN;
+    box.append(input);
+    return;
+  }
+  if (!document.querySelector('script[data-turnstile]')) {
+    const s = document.createElement('script');
+    s.src = 'https://challenges.cloudflare.com/turnstile/v0/api.js';
+    s.async = true;
+    s.dataset['turnstile'] = '';
+    document.head.append(s);
+  }
+}
+
+function enhance(form: HTMLFormElement): void {
+  const kind = form.dataset['form'] ?? '';
+  const schema = SCHEMAS[kind];
+  if (!schema) return;
+  const lang: Lang = form.dataset['lang'] === 'en' ? 'en' : 'ja';
+  const status = form.querySelector<HTMLElement>('[data-form-status]');
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+  form.noValidate = true;
+  setUpTurnstile(form);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const data = values(form);
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      showErrors(form, formIssues(parsed.error) satisfies FormIssue[], lang);
+      return;
+    }
+    clearErrors(form);
+    if (button) button.disabled = true;
+    if (status) status.textContent = lang === 'ja' ? '送信しています…' : 'Sending…';
+    try {
+      const res = await fetch(form.action, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(data),
+      });
+      const body = (await res.json().catch(() => ({}))) as { next?: string; errors?: ServerError[]; message?: string };
+      if (res.ok && body.next) {
+        location.assign(body.next);
+        return;
+      }
+      // A Turnstile token works once; a refused submission needs a fresh one.
+      (window as { turnstile?: { reset: () => void } }).turnstile?.reset();
+      if (body.errors?.length) showErrors(form, body.errors, lang);
+      if (status) status.textContent = body.message ?? (lang === 'ja' ? '送信できませんでした。時間をおいてもう一度お試しください。' : 'Could not send. Please try again later.');
+    } catch {
+      if (status) status.textContent = lang === 'ja' ? '通信できませんでした。接続を確認して、もう一度お試しください。' : 'Could not connect. Please check your connection and try again.';
+    } finally {
+      if (button) button.disabled = false;
+    }
+  });
+}
+
+document.querySelectorAll<HTMLFormElement>('form[data-form]').forEach(enhance);
