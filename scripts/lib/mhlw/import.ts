@@ -106,7 +106,7 @@ async function loadContent(contentDir: string) {
 }
 
 /** Stream one facility file and its hours file into records of the city. */
-async function scan(
+export async function scan(
   pair: { facilities: string; hours: string; kind: 'clinic' | 'hospital' },
   city: string,
   records: Map<string, MhlwRecord>,

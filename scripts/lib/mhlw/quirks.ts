@@ -141,32 +141,28 @@ export function parseOtherClosures(raw: string): { closures: AnnualRange[]; rest
   const rest: string[] = [];
   const suspicious: string[] = [];
   const md = String.raw`(\d{1,2})\s*(?:月|/)\s*(\d{1,2})\s*日?`;
-  const range = new RegExp(String.raw`^${md}\s*[~〜～\-ー−―]\s*(?:(\d{1,2})\s*(?:月|/)\s*)?(\d{1,2})\s*日?$`, 'u');
-  const single = new RegExp(String.raw`^${md}$`, 'u');
-  for (const token of text.split(/[\s、,，・]+/u).filter(Boolean)) {
-    const r = range.exec(token);
-    const s = single.exec(token);
-    if (r) {
-      const [m1, d1, m2raw, d2] = [Number(r[1]), Number(r[2]), r[3], Number(r[4])];
-      const m2 = m2raw ? Number(m2raw) : m1;
-      if (!validMonthDay(m1, d1) || !validMonthDay(m2, d2)) {
-        suspicious.push(token);
-        continue;
+  const range = new RegExp(String.raw`${md}\s*[~〜～\-ー−―]\s*(?:(\d{1,2})\s*(?:月|/)\s*)?(\d{1,2})\s*日?`, 'gu');
+  const single = new RegExp(md, 'gu');
+  // Ranges first, then single days; whatever text is left over is returned as `rest`.
+  const left = text
+    .replace(range, (token, m1: string, d1: string, m2raw: string | undefined, d2: string) => {
+      const [a1, b1, a2, b2] = [Number(m1), Number(d1), Number(m2raw ?? m1), Number(d2)];
+      if (!validMonthDay(a1, b1) || !validMonthDay(a2, b2)) {
+        suspicious.push(token.trim());
+        return ' ';
       }
-      const a = dayIndex(m1, d1);
-      const b = dayIndex(m2, d2);
-      const length = (b - a + 366) % 366;
-      if (length > 31) {
-        suspicious.push(token);
-        continue;
-      }
-      for (let i = 0; i <= length; i++) days.add((a + i) % 366);
-    } else if (s && validMonthDay(Number(s[1]), Number(s[2]))) {
-      days.add(dayIndex(Number(s[1]), Number(s[2])));
-    } else {
-      rest.push(token);
-    }
-  }
+      const a = dayIndex(a1, b1);
+      const length = (dayIndex(a2, b2) - a + 366) % 366;
+      if (length > 31) suspicious.push(token.trim());
+      else for (let i = 0; i <= length; i++) days.add((a + i) % 366);
+      return ' ';
+    })
+    .replace(single, (token, m: string, d: string) => {
+      if (validMonthDay(Number(m), Number(d))) days.add(dayIndex(Number(m), Number(d)));
+      else suspicious.push(token.trim());
+      return ' ';
+    });
+  rest.push(...left.split(/[\s、,，・()（）]+/u).filter(Boolean));
   // Consecutive days become one range; a range ending 12-31 joins one starting 01-01 (年末年始).
   const sorted = [...days].sort((a, b) => a - b);
   const runs: [number, number][] = [];
@@ -178,7 +174,7 @@ export function parseOtherClosures(raw: string): { closures: AnnualRange[]; rest
   if (runs.length > 1 && runs[0]![0] === 0 && runs[runs.length - 1]![1] === 365) {
     runs[0]![0] = runs.pop()![0];
   }
-  const closures = runs.map(([a, b]) => {
+  const closures = runs.sort((x, y) => fromIndex(x[0]).localeCompare(fromIndex(y[0]))).map(([a, b]) => {
     const from = fromIndex(a);
     const to = fromIndex(b);
     const note = a > b || a === 0 || b === 365 ? '年末年始' : from >= '08-01' && to <= '08-31' ? '夏季休診' : undefined;
