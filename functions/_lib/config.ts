@@ -41,8 +41,10 @@ export interface FormsConfig {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  constructor(readonly missing: string[]) {
+  readonly missing: string[];
+  constructor(missing: string[]) {
     super(`missing settings: ${missing.join(', ')}`);
+    this.missing = missing;
   }
 }
 

@@ -116,7 +116,7 @@ export async function resultPageWithError(env: Env, url: URL, pagePath: string, 
   const page = await fetchPage(env, url, pagePath);
   const msg = issues.map((i) => FORM_ERRORS[i.reason][lang]).join(' ');
   return new HTMLRewriter()
-    .on('[data-result-ok]', { element: (e) => e.remove() })
+    .on('[data-result-ok]', { element: (e) => void e.remove() })
     .on('[data-result-error]', {
       element(e) {
         e.removeAttribute('hidden');

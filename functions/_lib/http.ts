@@ -9,12 +9,14 @@ export type Lang = 'ja' | 'en';
 /** A request refused for something the sender can fix (or must wait for). Always 4xx. */
 export class Refusal extends Error {
   override name = 'Refusal';
-  constructor(
-    readonly status: 400 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429,
-    readonly issues: FormIssue[],
-    readonly headers: Record<string, string> = {},
-  ) {
+  readonly status: 400 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429;
+  readonly issues: FormIssue[];
+  readonly headers: Record<string, string>;
+  constructor(status: Refusal['status'], issues: FormIssue[], headers: Record<string, string> = {}) {
     super(issues.map((i) => `${i.field}:${i.reason}`).join(','));
+    this.status = status;
+    this.issues = issues;
+    this.headers = headers;
   }
 }
 
@@ -68,7 +70,7 @@ export async function parseBody(request: Request): Promise<ParsedBody> {
   const bytes = await readCapped(request);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new Refusal(400, [{ field: 'body', reason: 'malformed' }]);
   }

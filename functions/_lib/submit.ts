@@ -14,7 +14,7 @@ import { formPageWithErrors, resultPageWithError } from './form-pages.ts';
 import { checkOrigin, langOf, log, methodNotAllowed, parseBody, Refusal, refusalJson, type Lang } from './http.ts';
 import { addDays, DUE_DAYS, newRequestId, recordRequest, type OutboxItem } from './ledger.ts';
 import { deliver, sweep } from './outbox.ts';
-import { consume, LIMITS } from './rate-limit.ts';
+import { consume, LIMITS, type Limit } from './rate-limit.ts';
 import { verifyTurnstile } from './turnstile.ts';
 import { issueToken } from './verification.ts';
 
@@ -93,7 +93,7 @@ export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunctio
       const ip = request.headers.get('CF-Connecting-IP');
       const email = typeof form.email === 'string' ? normalizeEmail(form.email) : null;
       const emailHmac = email ? await hmac(cfg.hmacKey, 'email', email) : null;
-      const checks = [{ limit: { name: `${def.kind}:ip${noJs ? ':nojs' : ''}`, ...(noJs ? LIMITS.perIpNoJs : LIMITS.perIp) }, subject: await hmac(cfg.hmacKey, 'ip', ip ?? 'unknown') }];
+      const checks: { limit: Limit; subject: string }[] = [{ limit: { name: `${def.kind}:ip${noJs ? ':nojs' : ''}`, ...(noJs ? LIMITS.perIpNoJs : LIMITS.perIp) }, subject: await hmac(cfg.hmacKey, 'ip', ip ?? 'unknown') }];
       if (emailHmac) checks.push({ limit: { name: `${def.kind}:email`, ...LIMITS.perEmail }, subject: emailHmac });
       const hit = await consume(env.RATE_LIMIT, checks);
       if (hit) throw new Refusal(429, [{ field: hit.limit.name.endsWith(':email') ? 'email' : 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });

@@ -24,7 +24,7 @@ export interface PostOpts {
   headers?: Record<string, string>;
 }
 
-export function post(pathname: string, body: string | Record<string, unknown>, o: PostOpts = {}): Promise<Response> {
+export function post(pathname: string, body: string | Uint8Array | Record<string, unknown>, o: PostOpts = {}): Promise<Response> {
   const headers: Record<string, string> = {
     'Content-Type': o.contentType ?? 'application/json',
     Accept: o.accept ?? 'application/json',
@@ -32,7 +32,7 @@ export function post(pathname: string, body: string | Record<string, unknown>, o
     ...o.headers,
   };
   if (o.origin !== null) headers['Origin'] = o.origin ?? baseUrl();
-  return fetch(`${baseUrl()}${pathname}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body), redirect: 'manual' });
+  return fetch(`${baseUrl()}${pathname}`, { method: 'POST', headers, body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body), redirect: 'manual' });
 }
 
 export const formBody = (o: Record<string, string>): string => new URLSearchParams(o).toString();

@@ -1,0 +1,178 @@
+/**
+ * The bad-input corpus: requests no form endpoint may accept, and none may answer with a 5xx.
+ * Each case names the field and reason we expect, so a refusal for the wrong reason fails too.
+ */
+import { FORM_LIMITS } from '../../src/lib/schema/forms.ts';
+import { formBody, validContact, validDataRequest } from './forms-helpers.ts';
+
+export interface BadCase {
+  name: string;
+  method?: 'POST' | 'GET' | 'PUT' | 'DELETE';
+  path: string;
+  /** Query string built when the case runs (verification tokens are made in the test's beforeAll). */
+  query?: () => string;
+  /** Built when the case runs, so emails are fresh. */
+  body?: () => string | Uint8Array;
+  contentType?: string | null;
+  origin?: string | null;
+  headers?: Record<string, string>;
+  /** Runs first (e.g. spend a Turnstile token once). */
+  setup?: () => Promise<void>;
+  expect: { status?: number; field?: string; reason?: string };
+}
+
+export interface CorpusContext {
+  facilityId: string;
+  /** A signed but expired verification token, a tampered one, one for an unknown request, one already used. */
+  tokens: { expired: string; tampered: string; unknownRequest: string; used: string; wrongNonce: string };
+}
+
+type Valid = (over?: Record<string, unknown>) => Record<string, unknown>;
+
+export function buildCorpus(ctx: CorpusContext): BadCase[] {
+  const validCorrection: Valid = (over = {}) => ({
+    lang: 'ja',
+    facility: ctx.facilityId,
+    field: 'phone',
+    proposed: '03-0000-0000（架空）',
+    evidence: '院内の掲示で確認（架空）',
+    agree: true,
+    'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    ...over,
+  });
+  const forms: { path: string; valid: Valid; text: string[]; required: string[] }[] = [
+    { path: '/api/contact', valid: validContact, text: ['name', 'message'], required: ['name', 'email', 'message'] },
+    { path: '/api/corrections', valid: validCorrection, text: ['proposed', 'evidence'], required: ['facility', 'field', 'proposed', 'evidence'] },
+    { path: '/api/data-requests', valid: validDataRequest, text: ['name', 'details'], required: ['type', 'name', 'email', 'relation'] },
+  ];
+  const cases: BadCase[] = [];
+  for (const f of forms) {
+    const add = (name: string, c: Omit<BadCase, 'name' | 'path'>) => cases.push({ name: `${f.path} ${name}`, path: f.path, ...c });
+
+    // Malformed bodies.
+    for (const [label, raw] of [
+      ['truncated JSON', '{"name": "架空'],
+      ['trailing comma', '{"name":"x",}'],
+      ['single quotes', "{'name':'x'}"],
+      ['JSON null', 'null'],
+      ['JSON array', '[]'],
+      ['JSON string', '"hello"'],
+      ['JSON number', '42'],
+      ['empty body', ''],
+      ['NUL byte body', '\u0000'],
+    ] as const) {
+      add(label, { body: () => raw, expect: { status: 400, field: 'body', reason: 'malformed' } });
+    }
+    add('invalid UTF-8', { body: () => new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), expect: { status: 400, field: 'body', reason: 'malformed' } });
+    // Content types.
+    for (const ct of ['text/plain', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=iso-8859-1', null]) {
+      add(`content type ${ct ?? '(none)'}`, { body: () => JSON.stringify(f.valid()), contentType: ct, expect: { status: 415, field: 'body', reason: 'contentType' } });
+    }
+    // Origins.
+    for (const origin of ['https://evil.example', 'null', 'http://localhost:1', 'http://127.0.0.1.evil.example']) {
+      add(`foreign origin ${origin}`, { body: () => JSON.stringify(f.valid()), origin, expect: { status: 403, field: 'origin', reason: 'origin' } });
+    }
+    add('no Origin header', { body: () => JSON.stringify(f.valid()), origin: null, expect: { status: 403, field: 'origin', reason: 'origin' } });
+    add('Sec-Fetch-Site cross-site', { body: () => JSON.stringify(f.valid()), headers: { 'Sec-Fetch-Site': 'cross-site' }, expect: { status: 403, field: 'origin', reason: 'origin' } });
+    // Size.
+    add('body over 32 KB', { body: () => JSON.stringify(f.valid({ [f.text[0]!]: 'あ'.repeat(12_000) })), expect: { status: 413, field: 'body', reason: 'bodyTooLarge' } });
+    add('body over 32 KB (form-encoded)', { body: () => formBody({ filler: 'x'.repeat(FORM_LIMITS.bodyBytes + 10) }), contentType: 'application/x-www-form-urlencoded', expect: { status: 413, field: 'body', reason: 'bodyTooLarge' } });
+    // Method.
+    add('GET instead of POST', { method: 'GET', expect: { status: 405, field: 'method', reason: 'method' } });
+    add('PUT instead of POST', { method: 'PUT', body: () => JSON.stringify(f.valid()), expect: { status: 405, field: 'method', reason: 'method' } });
+    // Required fields, and every wrong type for them.
+    for (const field of f.required) {
+      add(`missing ${field}`, { body: () => { const v = f.valid(); delete v[field]; return JSON.stringify(v); }, expect: { status: 422, field, reason: 'required' } });
+      for (const [label, value] of [['number', 12345], ['array', ['a']], ['object', { a: 1 }], ['boolean', true], ['null', null]] as const) {
+        add(`${field} as ${label}`, { body: () => JSON.stringify(f.valid({ [field]: value })), expect: { status: 422, field } });
+      }
+    }
+    // Free text: oversize, control characters, markup.
+    for (const field of f.text) {
+      const max = field === 'name' ? FORM_LIMITS.name : field === 'proposed' || field === 'evidence' ? FORM_LIMITS.correction : FORM_LIMITS.message;
+      add(`${field} one character too long`, { body: () => JSON.stringify(f.valid({ [field]: 'あ'.repeat(max + 1) })), expect: { status: 422, field, reason: 'tooLong' } });
+      for (const [label, ch] of [['NUL', '\u0000'], ['BEL', '\u0007'], ['ESC', '\u001b'], ['DEL', '\u007f'], ['RTL override', '\u202e']] as const) {
+        add(`${field} with ${label}`, { body: () => JSON.stringify(f.valid({ [field]: `架空${ch}テキスト` })), expect: { status: 422, field, reason: 'controlChars' } });
+      }
+      for (const s of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(document.cookie)', '<a href="https://evil.example">x</a>', '</textarea><b>x</b>']) {
+        add(`${field} with markup ${s.slice(0, 16)}`, { body: () => JSON.stringify(f.valid({ [field]: s })), expect: { status: 422, field, reason: 'markup' } });
+      }
+    }
+    // Email.
+    if (f.path !== '/api/corrections') {
+      for (const e of ['not-an-email', 'a@', '@example.test', 'a b@example.test', `${'a'.repeat(250)}@example.test`, 'x@example.test\r\nBcc: y@example.test']) {
+        add(`email ${JSON.stringify(e).slice(0, 24)}`, { body: () => JSON.stringify(f.valid({ email: e })), expect: { status: 422, field: 'email' } });
+      }
+    } else {
+      add('optional email invalid', { body: () => JSON.stringify(f.valid({ email: 'nope' })), expect: { status: 422, field: 'email', reason: 'invalidEmail' } });
+    }
+    // Consent, honeypot, unknown fields, lang.
+    add('agree missing', { body: () => { const v = f.valid(); delete v['agree']; return JSON.stringify(v); }, expect: { status: 422, field: 'agree', reason: 'mustAgree' } });
+    add('agree false', { body: () => JSON.stringify(f.valid({ agree: false })), expect: { status: 422, field: 'agree', reason: 'mustAgree' } });
+    add('honeypot filled', { body: () => JSON.stringify(f.valid({ homepage: 'http://spam.example' })), expect: { status: 422, field: 'homepage', reason: 'honeypot' } });
+    add('unknown field', { body: () => JSON.stringify(f.valid({ isAdmin: true })), expect: { status: 422, field: 'isAdmin', reason: 'unknownField' } });
+    add('prototype pollution key', { body: () => JSON.stringify(f.valid()).replace(/^\{/, '{"__proto__":{"polluted":1},'), expect: { status: 422 } });
+    add('lang not ja/en', { body: () => JSON.stringify(f.valid({ lang: 'fr' })), expect: { status: 422, field: 'lang', reason: 'invalidChoice' } });
+    add('repeated form field', { body: () => formBody(Object.fromEntries(Object.entries(f.valid()).map(([k, v]) => [k, String(v)]))) + '&lang=en', contentType: 'application/x-www-form-urlencoded', expect: { status: 422, field: 'lang' } });
+    // Turnstile.
+    add('Turnstile token missing (script)', { body: () => { const v = f.valid(); delete v['cf-turnstile-response']; return JSON.stringify(v); }, expect: { status: 400, field: 'cf-turnstile-response', reason: 'turnstileMissing' } });
+    add('Turnstile token empty (script)', { body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': '' })), expect: { status: 400, field: 'cf-turnstile-response', reason: 'turnstileMissing' } });
+    add('Turnstile token invalid', { body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': 'fail-not-a-token' })), expect: { status: 403, field: 'cf-turnstile-response', reason: 'turnstileInvalid' } });
+    add('Turnstile token too long', { body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': 'x'.repeat(3000) })), expect: { status: 422, field: 'cf-turnstile-response', reason: 'tooLong' } });
+    add('Turnstile token as number', { body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': 1 })), expect: { status: 422, field: 'cf-turnstile-response', reason: 'type' } });
+    const spent = `pass-${f.path}-${Date.now()}-${Math.random()}`;
+    add('Turnstile token replayed', {
+      setup: async () => {
+        const { post } = await import('./forms-helpers.ts');
+        const r = await post(f.path, f.valid({ 'cf-turnstile-response': spent }));
+        if (r.status !== 201) throw new Error(`setup: first use should pass, got ${r.status}`);
+      },
+      body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': spent })),
+      expect: { status: 403, field: 'cf-turnstile-response', reason: 'turnstileInvalid' },
+    });
+  }
+
+  // Form-specific choices.
+  const cPath = '/api/corrections';
+  const corr = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
+    cases.push({ name: `${cPath} ${name}`, path: cPath, body: () => JSON.stringify(validCorrection(over)), expect: { status: 422, field, ...(reason ? { reason } : {}) } });
+  corr('unknown facility', { facility: 'f-000000000' }, 'facility', 'invalidFacility');
+  corr('facility with path traversal', { facility: '../../etc/passwd' }, 'facility', 'invalidFacility');
+  corr('facility upper case', { facility: 'F-131410901' }, 'facility', 'invalidFacility');
+  corr('facility too long', { facility: 'a'.repeat(101) }, 'facility', 'tooLong');
+  corr('field not in the list', { field: 'price' }, 'field', 'invalidChoice');
+  corr('field empty', { field: '' }, 'field', 'required');
+  const dPath = '/api/data-requests';
+  const dr = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
+    cases.push({ name: `${dPath} ${name}`, path: dPath, body: () => JSON.stringify(validDataRequest(over)), expect: { status: 422, field, ...(reason ? { reason } : {}) } });
+  dr('type not a right', { type: 'everything' }, 'type', 'invalidChoice');
+  dr('type in Japanese', { type: '開示' }, 'type', 'invalidChoice');
+  dr('relation unknown', { relation: 'friend' }, 'relation', 'invalidChoice');
+  dr('agent without principal name', { relation: 'agent', principalName: '' }, 'principalName', 'agentNameRequired');
+  dr('correction without details', { type: 'correction', details: '' }, 'details', 'detailsRequired');
+  dr('addition without details', { type: 'addition', details: '   ' }, 'details', 'detailsRequired');
+  dr('principal name with markup', { relation: 'agent', principalName: '<b>x</b>' }, 'principalName', 'markup');
+
+  // Verification links.
+  const v = (name: string, token: (() => string) | null, status: number, reason: string) =>
+    cases.push({
+      name: `verify ${name}`,
+      method: 'GET',
+      path: '/api/data-requests/verify',
+      ...(token ? { query: () => `?token=${encodeURIComponent(token())}` } : {}),
+      expect: { status, field: 'token', reason },
+    });
+  v('without token', null, 400, 'tokenInvalid');
+  v('empty token', () => '', 400, 'tokenInvalid');
+  v('garbage token', () => 'hello', 400, 'tokenInvalid');
+  v('token with extra part', () => `${ctx.tokens.tampered}.x`, 400, 'tokenInvalid');
+  v('tampered signature', () => ctx.tokens.tampered, 400, 'tokenInvalid');
+  v('very long token', () => 'a'.repeat(5000), 400, 'tokenInvalid');
+  v('script in token', () => '<script>alert(1)</script>', 400, 'tokenInvalid');
+  v('signed token for an unknown request', () => ctx.tokens.unknownRequest, 400, 'tokenInvalid');
+  v('signed token with an unknown nonce', () => ctx.tokens.wrongNonce, 400, 'tokenInvalid');
+  v('expired token', () => ctx.tokens.expired, 410, 'tokenExpired');
+  v('replayed token', () => ctx.tokens.used, 409, 'tokenUsed');
+  cases.push({ name: 'verify POST instead of GET', method: 'POST', path: '/api/data-requests/verify?token=x', body: () => '{}', expect: { status: 405, field: 'method', reason: 'method' } });
+  return cases;
+}

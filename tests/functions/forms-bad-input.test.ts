@@ -1,0 +1,70 @@
+/**
+ * Every case of the bad-input corpus gets a 4xx JSON refusal naming the field and the reason, never a 5xx,
+ * through the real runtime (wrangler pages dev, workerd).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formsConfig } from '../../functions/_lib/config.ts';
+import { issueToken } from '../../functions/_lib/verification.ts';
+import { buildCorpus, type BadCase, type CorpusContext } from './bad-input.corpus.ts';
+import { baseUrl, eventually, freshIp, mailsFor, post, validDataRequest } from './forms-helpers.ts';
+
+// Tests run on 127.0.0.1 with ENVIRONMENT=development and no HMAC_KEY binding: the development key applies.
+const devHmacKey = formsConfig({ ENVIRONMENT: 'development' } as unknown as Env, new URL('http://127.0.0.1/')).hmacKey;
+
+const ctx: CorpusContext = { facilityId: '', tokens: { expired: '', tampered: '', unknownRequest: '', used: '', wrongNonce: '' } };
+
+async function send(c: BadCase): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'CF-Connecting-IP': freshIp(), ...c.headers };
+  if (c.contentType !== null) headers['Content-Type'] = c.contentType ?? 'application/json';
+  if (c.origin !== null) headers['Origin'] = c.origin ?? baseUrl();
+  const method = c.method ?? 'POST';
+  return fetch(`${baseUrl()}${c.path}${c.query?.() ?? ''}`, { method, headers, body: method === 'GET' ? null : (c.body?.() ?? null), redirect: 'manual' });
+}
+
+beforeAll(async () => {
+  const list = (await (await fetch(`${baseUrl()}/corrections/facilities.json`)).json()) as { id: string }[];
+  if (!list[0]) throw new Error('no facilities built: the correction cases need at least one facility in content/');
+  ctx.facilityId = list[0].id;
+  // A real data request, verified once, gives a used token; the others are signed with the same key.
+  const res = await post('/api/data-requests', validDataRequest());
+  const { id } = (await res.json()) as { id: string };
+  const ack = await eventually(async () => (await mailsFor(id)).find((m) => m.text.includes('/api/data-requests/verify?token=')));
+  const token = decodeURIComponent(/verify\?token=([^\s]+)/.exec(ack?.text ?? '')?.[1] ?? '');
+  expect((await fetch(`${baseUrl()}/api/data-requests/verify?token=${encodeURIComponent(token)}`)).status).toBe(200);
+  const sig = token.slice(-1) === 'A' ? 'B' : 'A';
+  ctx.tokens = {
+    used: token,
+    tampered: token.slice(0, -1) + sig,
+    expired: (await issueToken(devHmacKey, id, new Date(Date.now() - 2 * 86_400_000))).token,
+    unknownRequest: (await issueToken(devHmacKey, 'D-20260101-AAAAAAAA', new Date())).token,
+    wrongNonce: (await issueToken(devHmacKey, id, new Date())).token,
+  };
+});
+
+describe('bad-input corpus', () => {
+  const cases = buildCorpus(ctx);
+  it('has at least 150 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+  });
+  // The corpus is built before beforeAll fills ctx; bodies and queries read it when each case runs.
+  it.each(cases.map((c) => [c.name, c] as const))('%s → 4xx JSON', async (_name, c) => {
+    await c.setup?.();
+    const res = await send(c);
+    const text = await res.text();
+    expect(res.status, text).toBeGreaterThanOrEqual(400);
+    expect(res.status, text).toBeLessThan(500);
+    if (c.expect.status) expect(res.status, text).toBe(c.expect.status);
+    expect(res.headers.get('Content-Type') ?? '').toMatch(/^application\/json/);
+    const body = JSON.parse(text) as { error: string; field: string; message: string; errors: { field: string; reason: string; message: string }[] };
+    expect(body.errors.length).toBeGreaterThan(0);
+    for (const e of body.errors) {
+      expect(typeof e.field).toBe('string');
+      expect(typeof e.reason).toBe('string');
+      expect(e.message.length).toBeGreaterThan(0);
+    }
+    // Each case breaks one thing in an otherwise valid request, so exactly that field is named.
+    if (c.expect.field) expect(body.errors.map((e) => e.field), text).toEqual([c.expect.field]);
+    if (c.expect.reason) expect(body.errors[0]?.reason, text).toBe(c.expect.reason);
+    expect(body.field).toBe(body.errors[0]?.field);
+  });
+});
