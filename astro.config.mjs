@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 import decap from './src/integrations/decap.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 /** The public origin, for canonical URLs, OGP and the sitemap. Set SITE_URL in production builds. */
 const site = process.env.SITE_URL ?? 'http://localhost:8788';
@@ -15,6 +16,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,
-  integrations: [contentCheck(), decap()],
+  integrations: [contentCheck(), decap(), pagefind()],
   vite: { build: { sourcemap: false } },
 });

@@ -1,0 +1,118 @@
+/**
+ * Search normalisation, shared by the build (keywords written into each facility page) and the browser
+ * (the query the resident types). Both sides go through `fold` and `encode`, so they cannot drift.
+ *
+ * Why encode: Pagefind segments Japanese with a dictionary at build time but with Intl.Segmenter in the
+ * browser, and the two disagree (科 misses 眼科, 中野駅 hits 新中野駅). We index our own tokens instead,
+ * written as ASCII words that neither segmenter splits: each folded character becomes 3 base-36 letters.
+ * Pagefind matches query words as prefixes, so indexing every suffix of a name turns that into
+ * substring matching on whole characters (警察病院 inside 東京警察病院). See
+ * docs/decisions/0400-search-normalisation.md.
+ *
+ * Pure and dependency-free apart from lib/util: it ships to the browser.
+ */
+import { parseJapaneseNumber } from '../util/japanese.ts';
+
+/** Old or variant kanji residents rarely type, mapped to the form they do (NFKC leaves these alone). */
+const KANJI_VARIANTS: Readonly<Record<string, string>> = {
+  髙: '高', 﨑: '崎', 嵜: '崎', 德: '徳', 邊: '辺', 邉: '辺', 濱: '浜', 澤: '沢', 齋: '斎', 齊: '斉',
+  櫻: '桜', 廣: '広', 國: '国', 眞: '真', 嶋: '島', 嶌: '島', 槇: '槙', 冨: '富', 壽: '寿', 藝: '芸',
+  圓: '円', 會: '会', 醫: '医', 學: '学', 榮: '栄', 惠: '恵', 瀨: '瀬', 檜: '桧', 顯: '顕',
+};
+const VARIANT_RE = new RegExp(`[${Object.keys(KANJI_VARIANTS).join('')}]`, 'gu');
+
+/** Characters that separate words in what residents type and in names: spaces, 、・／ and the like. */
+const WORD_SEPARATORS = /[\s\u3000、，,。．.・･/／|｜]+/u;
+
+/**
+ * One canonical spelling: NFKC (full/half width, ｸﾘﾆｯｸ → クリニック), lower case, katakana → hiragana,
+ * variant kanji → common kanji, 四丁目 → 4丁目, and no punctuation or symbols (165-0026 → 1650026,
+ * 〒 dropped). The long-vowel mark ー goes too: names spell it both ways (レディース・レディス).
+ */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .replace(VARIANT_RE, (c) => KANJI_VARIANTS[c] ?? c)
+    .replace(/([〇一二三四五六七八九十]+)丁目/gu, (m, n: string) => {
+      const v = parseJapaneseNumber(n);
+      return v === undefined ? m : `${v}丁目`;
+    })
+    .replace(/[\p{P}\p{S}\sー〜～]/gu, '');
+}
+
+/** Words of a text, folded; empty words dropped. 「沼袋　内科」 → [沼袋, 内科]. */
+export const words = (s: string): string[] =>
+  s
+    .normalize('NFKC')
+    .split(WORD_SEPARATORS)
+    .map(fold)
+    .filter((w) => w.length > 0);
+
+/** A folded code point → a number below 36³, keeping kana and the CJK block collision-free. */
+function codeOf(cp: number): number {
+  if (cp < 0x800) return cp;
+  if (cp >= 0x3000 && cp < 0x3100) return 0x800 + (cp - 0x3000);
+  if (cp >= 0x4e00 && cp <= 0x9fff) return 0x1000 + (cp - 0x4e00);
+  // Rare scripts and CJK extensions share a bucket: a collision there costs a false hit, never a miss.
+  return 0x6200 + (cp & 0xfff);
+}
+
+/** Folded text → one ASCII word, 3 base-36 characters per character (all start with 0–m). */
+export const encode = (folded: string): string =>
+  [...folded].map((c) => codeOf(c.codePointAt(0) ?? 0).toString(36).padStart(3, '0')).join('');
+
+/** ASCII word → folded text (for debugging and the evaluation report). */
+export const decode = (token: string): string => {
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= token.length; i += 3) {
+    const v = parseInt(token.slice(i, i + 3), 36);
+    const cp = v < 0x800 ? v : v < 0x900 ? v - 0x800 + 0x3000 : v < 0x6200 ? v - 0x1000 + 0x4e00 : 0xfffd;
+    out.push(String.fromCodePoint(cp));
+  }
+  return out.join('');
+};
+
+/**
+ * Station tokens stand apart from every other token: `z` + the station + `z`. A plain word never starts
+ * with z, and the closing z stops prefix matching, so 中野駅 finds 中野 and never 新中野 or 中野坂上.
+ */
+export const stationToken = (name: string): string => `z${encode(fold(name))}z`;
+
+/** Every suffix of a folded word, longest first: 東京警察病院 → 東京警察病院, 京警察病院, 警察病院 … 院. */
+export const suffixes = (folded: string): string[] => {
+  const chars = [...folded];
+  return chars.map((_, i) => chars.slice(i).join(''));
+};
+
+/** A word the resident typed, and what it becomes in the index's vocabulary. */
+export interface QueryTerm {
+  /** The folded word (for messages: 「中野駅」). */
+  word: string;
+  /** What the word means: a station (ends in 駅) or any text. */
+  kind: 'station' | 'text';
+  /** The Pagefind word. */
+  token: string;
+}
+
+/** A query as the browser sends it to Pagefind: one ASCII word per typed word, ANDed by Pagefind. */
+export interface NormalizedQuery {
+  terms: QueryTerm[];
+  /** What to pass to pagefind.search(); '' when nothing searchable was typed. */
+  pagefind: string;
+}
+
+/**
+ * The query normaliser. 「沼袋　ナイカ」 → two terms; 「中野駅」 → a whole-station term; 「〒165-0026」 →
+ * 1650026. Repeated words collapse. Words are ANDed: every one must match.
+ */
+export function normalizeQuery(q: string): NormalizedQuery {
+  const terms: QueryTerm[] = [];
+  for (const w of words(q)) {
+    const station = w.length > 1 && w.endsWith('駅') ? w.slice(0, -1) : undefined;
+    const term: QueryTerm = station ? { word: w, kind: 'station', token: stationToken(station) } : { word: w, kind: 'text', token: encode(w) };
+    if (!terms.some((t) => t.token === term.token)) terms.push(term);
+  }
+  return { terms, pagefind: terms.map((t) => t.token).join(' ') };
+}

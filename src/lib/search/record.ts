@@ -1,0 +1,200 @@
+/**
+ * What the search index knows about one facility: keyword tokens by weight, filters, result metadata
+ * and sort keys. Built from validated content only; <SearchMeta> renders it into the facility page.
+ */
+import type { Area, Department, Facility, Station } from '../schema/index.ts';
+import type { Hours } from '../schema/hours.ts';
+import { hoursFilterFacts } from '../util/hours-filters.ts';
+import { encode, fold, stationToken, suffixes, words } from './normalize.ts';
+
+/** Filter keys, in the order the search page shows them. The URL uses the same keys (?dept=内科). */
+export const FILTER_KEYS = ['dept', 'area', 'station', 'kind', 'day', 'time', 'hours', 'lang', 'access', 'service'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** Day filter values, Monday first, as residents read a clinic's week. */
+export const DAY_VALUES = { mon: '月曜', tue: '火曜', wed: '水曜', thu: '木曜', fri: '金曜', sat: '土曜', sun: '日曜', hol: '祝日' } as const;
+export const TIME_VALUES = { after18: '18時以降', before9: '9時前' } as const;
+/** The `hours` filter value of facilities without registered hours (they are in no day or time filter). */
+export const HOURS_UNKNOWN = '未登録';
+
+export interface SearchVocabulary {
+  departments: ReadonlyMap<string, Department>;
+  areas: ReadonlyMap<string, Area>;
+  stations: ReadonlyMap<string, Station>;
+}
+
+/** Japanese labels for enum values (from src/i18n/labels.ts), passed in so this module stays i18n-free. */
+export interface FilterLabels {
+  kind: Readonly<Record<Facility['kind'], string>>;
+  language: Readonly<Record<Facility['languages'][number], string>>;
+  service: Readonly<Record<Facility['services'][number], string>>;
+  stepFree: string;
+  accessibleToilet: string;
+  /** Labels of non-open states (閉院・休止, 移転). */
+  state: Readonly<Record<'closed' | 'moved', string>>;
+}
+
+export interface SearchRecord {
+  /** Pagefind words by weight (10 = the name itself), heaviest first. */
+  keywords: { weight: number; tokens: string[] }[];
+  filters: Partial<Record<FilterKey, string[]>>;
+  /** Shown in a result: title, dept, area, station, kind, state, lat, lon, hours (JSON for today's status). */
+  meta: Record<string, string>;
+  /** `name`: the facility's place in 五十音 order (zero-padded, so Pagefind sorts it as text or number alike). */
+  sort: { name: string };
+}
+
+/** Token weights: the name decides navigational queries, then departments, then places. */
+const W = { name: 10, namePart: 6, department: 5, place: 3, nearStation: 3, farStation: 2, other: 1 } as const;
+
+class Keywords {
+  private readonly best = new Map<string, number>();
+  add(weight: number, ...tokens: string[]): void {
+    for (const t of tokens) if (t && (this.best.get(t) ?? 0) < weight) this.best.set(t, weight);
+  }
+  /** Folded text as one word, and every suffix of it at `partWeight` (substring search). */
+  text(weight: number, partWeight: number, text: string | undefined): void {
+    if (!text) return;
+    const f = fold(text);
+    this.add(weight, encode(f));
+    this.add(partWeight, ...suffixes(f).slice(1).map(encode));
+  }
+  /**
+   * Groups by weight. A token that is a prefix of another token of at least its weight adds nothing
+   * (Pagefind matches prefixes), so it is dropped: this keeps facility pages small.
+   */
+  groups(): SearchRecord['keywords'] {
+    const all = [...this.best.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Sorted, every token that extends t follows t directly.
+    const kept = all.filter(([t, w], i) => {
+      for (let j = i + 1; j < all.length && all[j]![0].startsWith(t); j++) if (all[j]![1] >= w) return false;
+      return true;
+    });
+    const byWeight = new Map<number, string[]>();
+    for (const [t, w] of kept) byWeight.set(w, [...(byWeight.get(w) ?? []), t]);
+    return [...byWeight.entries()].sort(([a], [b]) => b - a).map(([weight, tokens]) => ({ weight, tokens }));
+  }
+}
+
+const termsCache = new WeakMap<ReadonlyMap<string, Department>, { term: string; all: string[] }[]>();
+/** Every department term (name, synonyms) with all the spellings of its department, longest first. */
+function departmentTerms(departments: ReadonlyMap<string, Department>) {
+  let terms = termsCache.get(departments);
+  if (!terms) {
+    terms = [...departments.values()]
+      .flatMap((d) => {
+        const all = [...new Set([d.name, d.kana, ...d.synonyms].map(fold))];
+        return [d.name, ...d.synonyms].map((t) => ({ term: fold(t), all }));
+      })
+      .filter((t) => [...t.term].length >= 2)
+      .sort((a, b) => b.term.length - a.term.length);
+    termsCache.set(departments, terms);
+  }
+  return terms;
+}
+
+/**
+ * The name spelled with each department's other names: 松崎皮フ科 → 松崎皮膚科, 松崎ひふか;
+ * 西山耳鼻咽喉科医院 → 西山耳鼻科医院. Residents type the spelling they know, not the one on the sign.
+ */
+function nameVariants(folded: string, departments: ReadonlyMap<string, Department>): string[] {
+  const out = new Set<string>();
+  let rest = folded;
+  for (const { term, all } of departmentTerms(departments)) {
+    if (!rest.includes(term)) continue;
+    rest = rest.split(term).join('\u0000');
+    for (const other of all) if (other !== term) out.add(folded.split(term).join(other));
+  }
+  return [...out];
+}
+
+/** Hours as the open-status engine reads them (labels and past dated closures dropped). */
+function hoursPayload(hours: Hours, today: string): string {
+  return JSON.stringify({
+    schedules: hours.schedules.map((s) => ({ departments: s.departments, slots: s.slots.map(({ label: _label, ...slot }) => slot) })),
+    closedOnHolidays: hours.closedOnHolidays,
+    nthWeekClosures: hours.nthWeekClosures,
+    datedClosures: hours.datedClosures.filter((c) => c.to >= today),
+    annualClosures: hours.annualClosures,
+  });
+}
+
+export function searchRecord(f: Facility, vocab: SearchVocabulary, labels: FilterLabels, nameRank: number, today: string): SearchRecord {
+  const kw = new Keywords();
+  const area = vocab.areas.get(f.address.area);
+  const deps = f.departments.map((d) => ({ own: d.name, v: vocab.departments.get(d.code) }));
+  const stations = f.access.stations.flatMap((s) => {
+    const v = vocab.stations.get(s.station);
+    return v ? [{ ...s, v }] : [];
+  });
+
+  // Names: the display name weighs most; its parts (東京警察病院 → 警察病院) a little less.
+  kw.text(W.name, W.namePart, f.name.display);
+  kw.text(W.name, W.namePart, f.name.kana);
+  kw.add(W.name, ...nameVariants(fold(f.name.display), vocab.departments).map(encode));
+  for (const w of words(f.name.official)) kw.text(W.namePart, W.other, w);
+  for (const w of words(f.name.en ?? '')) kw.add(W.namePart, encode(w));
+
+  // Departments under every name residents use: vocabulary name, reading, synonyms, the facility's own.
+  for (const d of deps) {
+    for (const term of [d.own, d.v?.name, d.v?.kana, ...(d.v?.synonyms ?? [])]) kw.text(W.department, W.department, term);
+  }
+
+  // Places: town and its reading, 町丁目, address numbers, postal code, the ward itself.
+  if (area) {
+    kw.text(W.place, W.place, area.town);
+    kw.text(W.place, W.place, area.townKana);
+    if (area.chome) kw.add(W.place, encode(fold(`${area.town}${area.chome}丁目`)));
+  }
+  if (f.address.chome && f.address.block) kw.add(W.place, encode(fold(`${f.address.town}${f.address.chome}-${f.address.block}`)));
+  kw.add(W.place, encode(fold(f.address.postalCode)));
+  kw.add(W.other, encode('中野区'), encode('東京都中野区'));
+
+  // Stations: plain words (中野 also matches the town) and whole-station tokens for 「中野駅」.
+  stations.forEach((s, i) => {
+    const w = i === 0 ? W.nearStation : W.farStation;
+    for (const name of [s.v.name, s.v.kana]) kw.add(w, encode(fold(name)), stationToken(name));
+  });
+
+  kw.add(W.other, encode(fold(labels.kind[f.kind])));
+  if (f.contact.phone) kw.add(W.place, encode(fold(f.contact.phone)));
+
+  // Filters.
+  const facts = hoursFilterFacts(f.hours);
+  const filters: SearchRecord['filters'] = {
+    dept: [...new Set(deps.flatMap((d) => (d.v ? [d.v.name] : [])))],
+    area: area ? [area.town] : [],
+    station: stations.map((s) => s.v.name),
+    kind: [labels.kind[f.kind]],
+    day: facts ? (Object.keys(DAY_VALUES) as (keyof typeof DAY_VALUES)[]).filter((d) => facts[d]).map((d) => DAY_VALUES[d]) : [],
+    time: facts ? (Object.keys(TIME_VALUES) as (keyof typeof TIME_VALUES)[]).filter((t) => facts[t]).map((t) => TIME_VALUES[t]) : [],
+    hours: facts ? [] : [HOURS_UNKNOWN],
+    lang: f.languages.filter((l) => l !== 'ja').map((l) => labels.language[l]),
+    access: [...(f.access.stepFree ? [labels.stepFree] : []), ...(f.access.accessibleToilet ? [labels.accessibleToilet] : [])],
+    service: f.services.map((s) => labels.service[s]),
+  };
+  for (const k of FILTER_KEYS) if (filters[k]?.length === 0) delete filters[k];
+
+  const meta: Record<string, string> = { title: f.name.display, kind: labels.kind[f.kind] };
+  const deptNames = deps.map((d) => d.own ?? d.v?.name).filter((x): x is string => !!x);
+  if (deptNames.length) meta['dept'] = deptNames.join('・');
+  if (area) meta['area'] = `${area.town}${area.chome ? `${area.chome}丁目` : ''}`;
+  const near = stations[0];
+  if (near) meta['station'] = `${near.v.name}駅${near.walkMinutes !== undefined ? ` 徒歩${near.walkMinutes}分` : near.distanceM !== undefined ? ` 約${near.distanceM}m` : ''}`;
+  if (f.status.state !== 'open') meta['state'] = labels.state[f.status.state];
+  if (f.position) {
+    meta['lat'] = f.position.lat.toFixed(5);
+    meta['lon'] = f.position.lon.toFixed(5);
+  }
+  if (f.hours) meta['hours'] = hoursPayload(f.hours, today);
+
+  return { keywords: kw.groups(), filters, meta, sort: { name: String(nameRank).padStart(6, '0') } };
+}
+
+const ranks = new WeakMap<readonly Facility[], Map<string, number>>();
+/** Each facility's position in a list already in 五十音 order (the directory's), computed once per list. */
+export function nameRank(sorted: readonly Facility[], id: string): number {
+  let m = ranks.get(sorted);
+  if (!m) ranks.set(sorted, (m = new Map(sorted.map((f, i) => [f.id, i]))));
+  return m.get(id) ?? sorted.length;
+}
