@@ -2,7 +2,7 @@
  * Runs before every request (static files and /api alike): a request id, security headers, and
  * no stack trace or personal data ever leaves in an error.
  */
-import { adminSecurityHeaders, withSecurityHeaders } from './_lib/security-headers.ts';
+import { adminSecurityHeaders, searchSecurityHeaders, withSecurityHeaders } from './_lib/security-headers.ts';
 
 export const onRequest: PagesFunction<Env> = async (ctx) => {
   const requestId = crypto.randomUUID();
@@ -14,7 +14,8 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
     console.error(JSON.stringify({ level: 'error', requestId, error: e instanceof Error ? e.name : 'unknown' }));
     res = Response.json({ error: 'internal', message: 'サーバーで問題が発生しました。時間をおいてもう一度お試しください。', requestId }, { status: 500 });
   }
-  const out = withSecurityHeaders(res, adminSecurityHeaders(new URL(ctx.request.url)));
+  const url = new URL(ctx.request.url);
+  const out = withSecurityHeaders(res, { ...adminSecurityHeaders(url), ...searchSecurityHeaders(url) });
   out.headers.set('X-Request-Id', requestId);
   return out;
 };

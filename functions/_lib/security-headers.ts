@@ -30,6 +30,17 @@ export function adminSecurityHeaders(url: URL): Record<string, string> {
   };
 }
 
+/**
+ * /search/ and Pagefind's files (/pagefind/…, incl. its Web Worker): Pagefind searches in WebAssembly,
+ * which Chromium compiles only with 'wasm-unsafe-eval'. That allows compiling Wasm, not JavaScript eval,
+ * and only on these paths; everything else stays script-src 'self'. docs/decisions/0401-search-page.md.
+ */
+export function searchSecurityHeaders(url: URL): Record<string, string> {
+  if (!url.pathname.startsWith('/search/') && !url.pathname.startsWith('/pagefind/')) return {};
+  const csp = SECURITY_HEADERS['Content-Security-Policy']!.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+  return { 'Content-Security-Policy': csp };
+}
+
 /** Copy a response with the security headers added; headers a handler already set are kept, `forced` ones win. */
 export function withSecurityHeaders(res: Response, forced: Record<string, string> = {}): Response {
   const out = new Response(res.body, res);
