@@ -3,7 +3,7 @@
  * derived from the same engine as the facility page, so a filter never disagrees with the table.
  */
 import type { Hours, Weekday } from '../schema/hours.ts';
-import { slotMinutes, slotsForDay, type EngineOptions } from './hours.ts';
+import { schedulesFor, slotMinutes, slotsForDay, type EngineOptions } from './hours.ts';
 
 export interface HoursFilterFacts {
   mon: boolean;
@@ -27,9 +27,7 @@ const DAY_KEYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 
 /** The filter facts; `undefined` when no hours are registered (the search shows those as 「未登録」, not as closed). */
 export function hoursFilterFacts(hours: Hours | undefined, opts: EngineOptions = {}): HoursFilterFacts | undefined {
   if (!hours) return undefined;
-  const schedules = hours.schedules.filter(
-    (s) => !opts.departments || s.departments.length === 0 || s.departments.some((d) => opts.departments!.includes(d)),
-  );
+  const schedules = schedulesFor(hours, opts).map(([s]) => s);
   const closedEveryWeek = (day: Weekday) =>
     [1, 2, 3, 4, 5].every((n) => hours.nthWeekClosures.some((c) => c.day === day && c.weeks.includes(n)));
   const facts = { after18: false, before9: false } as HoursFilterFacts;

@@ -90,7 +90,8 @@ export function slotMinutes(slot: Slot): Omit<Opening, 'date' | 'label' | 'sched
 const inAnnualRange = (monthDay: string, from: string, to: string): boolean =>
   from <= to ? monthDay >= from && monthDay <= to : monthDay >= from || monthDay <= to;
 
-const schedulesFor = (hours: Hours, opts: EngineOptions): [Schedule, number][] =>
+/** The schedules that apply to the departments asked for, with their index. */
+export const schedulesFor = (hours: Hours, opts: EngineOptions): [Schedule, number][] =>
   hours.schedules
     .map((s, i) => [s, i] as [Schedule, number])
     .filter(([s]) => !opts.departments || s.departments.length === 0 || s.departments.some((d) => opts.departments!.includes(d)));
