@@ -10,6 +10,8 @@ type Phrases = { [k: string]: string | Phrases };
 const overrides: Phrases = {
   editor: {
     editorControlPane: { widget: { regexPattern: '%{fieldLabel}: %{pattern}' } },
+    // Missing from Decap's Japanese phrases (English would show).
+    editorWidgets: { list: { add: '%{item}を追加', addType: '%{item}を追加' } },
   },
   ui: { toast: { onFailToPersist: '%{details}' } },
 };

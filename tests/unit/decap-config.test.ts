@@ -43,6 +43,25 @@ function fieldAt(fields: DecapField[], p: string): DecapField | undefined {
   return field;
 }
 
+/**
+ * Whether an editor must fill in a field: zod requires it and every object around it, up to the list item
+ * it is in, is required too (an optional object left empty is valid; the save hook checks the rest).
+ */
+function requiredInForm(schema: Parameters<typeof shapeOf>[0], p: string): boolean {
+  let shape: Shape = shapeOf(schema);
+  let required = true;
+  for (const part of p.split('.')) {
+    if (shape.kind !== 'object') throw new Error(`${p}: not an object at ${part}`);
+    shape = shape.fields[part.replace(/\[\]$/, '')]!;
+    required = required && shape.required;
+    if (part.endsWith('[]') && shape.kind === 'array') {
+      shape = shape.element;
+      required = true;
+    }
+  }
+  return required;
+}
+
 const PICKED: Record<string, keyof Vocabularies> = {
   'facilities:departments[].code': 'departments',
   'facilities:hours.schedules[].departments': 'departments',
@@ -72,7 +91,7 @@ describe('CMS config generated from the schema', () => {
           return;
         }
         expect(field!.widget).not.toBe('hidden');
-        expect(field!.required !== false, `${name}:${p} required-ness`).toBe(shape.required);
+        expect(field!.required !== false, `${name}:${p} required-ness`).toBe(requiredInForm(def.schema, p));
         const picker = PICKED[`${name}:${p}`];
         if (picker) {
           expect(field!.widget).toBe('select');

@@ -75,9 +75,15 @@ const text = (collection: string, path: string, name: string) => {
   return { label: t?.label ?? name, ...(t?.hint ? { hint: t.hint } : {}) };
 };
 
-/** One Decap field for one schema field. */
-export function fieldFor(collection: string, path: string, name: string, shape: Shape, vocab: Vocabularies): DecapField {
-  const base = { name, ...text(collection, path, name), required: shape.required };
+/**
+ * One Decap field for one schema field. `inOptional`: the field sits in an object that may be left out
+ * (`position`, `hours`, `status` …). Decap validates nested fields even when their object is empty, so such a
+ * field is optional in the form and the save hook checks it with the schema when the object is filled in.
+ * Inside a list item the item exists, so its own required fields are required again.
+ */
+export function fieldFor(collection: string, path: string, name: string, shape: Shape, vocab: Vocabularies, inOptional = false): DecapField {
+  const base = { name, ...text(collection, path, name), required: shape.required && !inOptional };
+  const childrenOptional = inOptional || !shape.required;
   const picker = PICKERS[`${collection}:${path}`];
   if (picker) {
     const multiple = shape.kind === 'array';
@@ -109,7 +115,7 @@ export function fieldFor(collection: string, path: string, name: string, shape: 
         ...base,
         widget: 'object',
         collapsed: false,
-        fields: Object.entries(shape.fields).map(([k, v]) => fieldFor(collection, `${path}.${k}`, k, v, vocab)),
+        fields: Object.entries(shape.fields).map(([k, v]) => fieldFor(collection, `${path}.${k}`, k, v, vocab, childrenOptional)),
       };
     case 'array': {
       const el = shape.element;
