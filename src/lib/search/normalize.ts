@@ -63,10 +63,18 @@ function codeOf(cp: number): number {
 export const encode = (folded: string): string =>
   [...folded].map((c) => codeOf(c.codePointAt(0) ?? 0).toString(36).padStart(3, '0')).join('');
 
+/**
+ * An index word: the encoded text and a closing `y`. Pagefind, when no index word extends a query word,
+ * falls back to the longest index word that is a *prefix* of it (meant for stemming): 沼袋内科 would
+ * quietly match 沼袋. No index word can be a prefix of a query word once every index word ends in `y`,
+ * since `y` never starts a 3-letter code. Query words are plain `encode` and still match as prefixes.
+ */
+export const indexToken = (folded: string): string => `${encode(folded)}y`;
+
 /** ASCII word → folded text (for debugging and the evaluation report). */
 export const decode = (token: string): string => {
   const out: string[] = [];
-  for (let i = 0; i + 3 <= token.length; i += 3) {
+  for (let i = token.startsWith('z') ? 1 : 0; i + 3 <= token.length; i += 3) {
     const v = parseInt(token.slice(i, i + 3), 36);
     const cp = v < 0x800 ? v : v < 0x900 ? v - 0x800 + 0x3000 : v < 0x6200 ? v - 0x1000 + 0x4e00 : 0xfffd;
     out.push(String.fromCodePoint(cp));

@@ -5,7 +5,7 @@
 import type { Area, Department, Facility, Station } from '../schema/index.ts';
 import type { Hours } from '../schema/hours.ts';
 import { hoursFilterFacts } from '../util/hours-filters.ts';
-import { encode, fold, stationToken, suffixes, words } from './normalize.ts';
+import { fold, indexToken, stationToken, suffixes, words } from './normalize.ts';
 
 /** Filter keys, in the order the search page shows them. The URL uses the same keys (?dept=内科). */
 export const FILTER_KEYS = ['dept', 'area', 'station', 'kind', 'day', 'time', 'hours', 'lang', 'access', 'service'] as const;
@@ -56,22 +56,24 @@ class Keywords {
   text(weight: number, partWeight: number, text: string | undefined): void {
     if (!text) return;
     const f = fold(text);
-    this.add(weight, encode(f));
-    this.add(partWeight, ...suffixes(f).slice(1).map(encode));
+    this.add(weight, indexToken(f));
+    this.add(partWeight, ...suffixes(f).slice(1).map(indexToken));
   }
   /**
    * Groups by weight. A token that is a prefix of another token of at least its weight adds nothing
    * (Pagefind matches prefixes), so it is dropped: this keeps facility pages small.
    */
   groups(): SearchRecord['keywords'] {
-    const all = [...this.best.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    // Sorted, every token that extends t follows t directly.
-    const kept = all.filter(([t, w], i) => {
-      for (let j = i + 1; j < all.length && all[j]![0].startsWith(t); j++) if (all[j]![1] >= w) return false;
+    // What a query word must be a prefix of to match: the token without its closing y (see indexToken).
+    const body = (t: string) => (t.startsWith('z') ? t : t.slice(0, -1));
+    const all = [...this.best.entries()].map(([t, w]) => ({ t, w, b: body(t) })).sort((x, y) => (x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+    // Sorted by body, every token whose body extends b follows directly.
+    const kept = all.filter(({ b, w }, i) => {
+      for (let j = i + 1; j < all.length && all[j]!.b.startsWith(b); j++) if (all[j]!.w >= w) return false;
       return true;
     });
     const byWeight = new Map<number, string[]>();
-    for (const [t, w] of kept) byWeight.set(w, [...(byWeight.get(w) ?? []), t]);
+    for (const { t, w } of kept) byWeight.set(w, [...(byWeight.get(w) ?? []), t]);
     return [...byWeight.entries()].sort(([a], [b]) => b - a).map(([weight, tokens]) => ({ weight, tokens }));
   }
 }
@@ -131,9 +133,9 @@ export function searchRecord(f: Facility, vocab: SearchVocabulary, labels: Filte
   // Names: the display name weighs most; its parts (東京警察病院 → 警察病院) a little less.
   kw.text(W.name, W.namePart, f.name.display);
   kw.text(W.name, W.namePart, f.name.kana);
-  kw.add(W.name, ...nameVariants(fold(f.name.display), vocab.departments).map(encode));
+  kw.add(W.name, ...nameVariants(fold(f.name.display), vocab.departments).map(indexToken));
   for (const w of words(f.name.official)) kw.text(W.namePart, W.other, w);
-  for (const w of words(f.name.en ?? '')) kw.add(W.namePart, encode(w));
+  for (const w of words(f.name.en ?? '')) kw.add(W.namePart, indexToken(w));
 
   // Departments under every name residents use: vocabulary name, reading, synonyms, the facility's own.
   for (const d of deps) {
@@ -144,20 +146,20 @@ export function searchRecord(f: Facility, vocab: SearchVocabulary, labels: Filte
   if (area) {
     kw.text(W.place, W.place, area.town);
     kw.text(W.place, W.place, area.townKana);
-    if (area.chome) kw.add(W.place, encode(fold(`${area.town}${area.chome}丁目`)));
+    if (area.chome) kw.add(W.place, indexToken(fold(`${area.town}${area.chome}丁目`)));
   }
-  if (f.address.chome && f.address.block) kw.add(W.place, encode(fold(`${f.address.town}${f.address.chome}-${f.address.block}`)));
-  kw.add(W.place, encode(fold(f.address.postalCode)));
-  kw.add(W.other, encode('中野区'), encode('東京都中野区'));
+  if (f.address.chome && f.address.block) kw.add(W.place, indexToken(fold(`${f.address.town}${f.address.chome}-${f.address.block}`)));
+  kw.add(W.place, indexToken(fold(f.address.postalCode)));
+  kw.add(W.other, indexToken('中野区'), indexToken('東京都中野区'));
 
   // Stations: plain words (中野 also matches the town) and whole-station tokens for 「中野駅」.
   stations.forEach((s, i) => {
     const w = i === 0 ? W.nearStation : W.farStation;
-    for (const name of [s.v.name, s.v.kana]) kw.add(w, encode(fold(name)), stationToken(name));
+    for (const name of [s.v.name, s.v.kana]) kw.add(w, indexToken(fold(name)), stationToken(name));
   });
 
-  kw.add(W.other, encode(fold(labels.kind[f.kind])));
-  if (f.contact.phone) kw.add(W.place, encode(fold(f.contact.phone)));
+  kw.add(W.other, indexToken(fold(labels.kind[f.kind])));
+  if (f.contact.phone) kw.add(W.place, indexToken(fold(f.contact.phone)));
 
   // Filters.
   const facts = hoursFilterFacts(f.hours);

@@ -1,0 +1,41 @@
+/**
+ * One search as the search page and the evaluation run it: the normalised query through Pagefind, with
+ * every word required. Pagefind drops a word it cannot find and searches the rest; a resident who typed
+ * 「沼袋 歯科」 should hear that nothing matches, not get every facility of 沼袋.
+ */
+import { normalizeQuery, type NormalizedQuery, type QueryTerm } from './normalize.ts';
+
+export type PagefindFilters = Record<string, string[] | { any: string[] } | { all: string[] }>;
+
+export interface PagefindLike<R> {
+  search: (q: string | null, o?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }) => Promise<R | null>;
+}
+
+export interface SearchOutcome<R> {
+  query: NormalizedQuery;
+  /** Pagefind's answer, or undefined when nothing can match (an unknown word, or nothing searchable typed). */
+  response: R | undefined;
+  /** Words that match no facility at all (whatever the filters). */
+  missing: QueryTerm[];
+}
+
+export async function searchAll<R extends { results: unknown[] }>(
+  pf: PagefindLike<R>,
+  q: string,
+  options: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> } = {},
+): Promise<SearchOutcome<R>> {
+  const query = normalizeQuery(q);
+  const missing: QueryTerm[] = [];
+  if (query.terms.length > 1) {
+    const alone = await Promise.all(query.terms.map((t) => pf.search(t.token)));
+    query.terms.forEach((t, i) => {
+      if (!alone[i]?.results.length) missing.push(t);
+    });
+  }
+  if (missing.length) return { query, response: undefined, missing };
+  const hasFilters = Object.keys(options.filters ?? {}).length > 0;
+  if (!query.pagefind && !hasFilters) return { query, response: undefined, missing };
+  const response = (await pf.search(query.pagefind || null, options)) ?? undefined;
+  if (query.terms.length === 1 && !hasFilters && !response?.results.length) missing.push(query.terms[0]!);
+  return { query, response, missing };
+}

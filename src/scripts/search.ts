@@ -1,0 +1,379 @@
+/**
+ * The search page in the browser: reads ?q=…&dept=…&sort=… from the URL, normalises the query with the
+ * same module the build used for the index (src/lib/search/normalize.ts), asks Pagefind, and renders
+ * results, filter counts and suggestions. Typing replaces the history entry; submitting and changing a
+ * filter push one, so the back button steps through searches.
+ */
+import { FILTER_KEYS, type FilterKey } from '../lib/search/record.ts';
+import { fold, normalizeQuery } from '../lib/search/normalize.ts';
+import { searchAll, type PagefindFilters } from '../lib/search/query.ts';
+import type { Hours } from '../lib/schema/hours.ts';
+import { calendarFromList, openStatus, type HolidayCalendar } from '../lib/util/hours.ts';
+import { describeStatus } from '../i18n/hours.ts';
+
+interface Vocab {
+  departments: { code: string; name: string; kana: string; synonyms: string[]; n: number }[];
+  towns: { slug: string; name: string; kana: string; n: number }[];
+  stations: { id: string; name: string; kana: string; n: number }[];
+}
+interface ResultData {
+  url: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data: () => Promise<ResultData>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+type Filters = PagefindFilters;
+interface Pagefind {
+  options: (o: object) => Promise<void>;
+  init: () => Promise<void>;
+  search: (q: string | null, o?: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+/** Within these filters any checked value will do (内科 or 小児科); the others must all hold (月曜 and 土曜). */
+const ANY_OF: readonly FilterKey[] = ['dept', 'area', 'station', 'kind', 'lang'];
+const PAGE = 20;
+/** Distance sorting reads each result's position, so it covers at most this many results. */
+const NEAR_LIMIT = 300;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const app = $<HTMLDivElement>('search-app');
+const form = $<HTMLFormElement>('search-form');
+const input = $<HTMLInputElement>('search-q');
+const filterForm = $<HTMLFormElement>('search-filters');
+const groups = $<HTMLDivElement>('filter-groups');
+const statusEl = $<HTMLParagraphElement>('search-status');
+const list = $<HTMLOListElement>('search-results');
+const more = $<HTMLButtonElement>('search-more');
+const suggest = $<HTMLDivElement>('search-suggest');
+const sortSelect = $<HTMLSelectElement>('search-sort');
+const sortNote = $<HTMLParagraphElement>('sort-note');
+const hoursNote = $<HTMLParagraphElement>('hours-note');
+
+const vocab = JSON.parse(app.dataset['vocab'] ?? '{}') as Vocab;
+const filterNames = JSON.parse(app.dataset['filterNames'] ?? '{}') as Record<FilterKey, string>;
+const hoursUnknown = app.dataset['hoursUnknown'] ?? '未登録';
+const calendar: HolidayCalendar = calendarFromList((app.dataset['holidays'] ?? '').split(' '), app.dataset['holidaysFrom'] ?? '', app.dataset['holidaysTo'] ?? '');
+
+interface State {
+  q: string;
+  filters: Partial<Record<FilterKey, string[]>>;
+  sort: '' | 'name' | 'near';
+}
+
+function readUrl(): State {
+  const p = new URLSearchParams(location.search);
+  const filters: State['filters'] = {};
+  for (const k of FILTER_KEYS) {
+    const v = p.getAll(k).filter(Boolean);
+    if (v.length) filters[k] = v;
+  }
+  const sort = p.get('sort');
+  return { q: p.get('q') ?? '', filters, sort: sort === 'name' || sort === 'near' ? sort : '' };
+}
+
+function toUrl(s: State): string {
+  const p = new URLSearchParams();
+  if (s.q.trim()) p.set('q', s.q.trim());
+  for (const k of FILTER_KEYS) for (const v of s.filters[k] ?? []) p.append(k, v);
+  if (s.sort) p.set('sort', s.sort);
+  const qs = p.toString();
+  return `/search/${qs ? `?${qs}` : ''}`;
+}
+
+function pagefindFilters(f: State['filters']): Filters {
+  const out: Filters = {};
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v?.length) out[k] = ANY_OF.includes(k) ? { any: v } : { all: v };
+  }
+  return out;
+}
+
+let pagefind: Pagefind | undefined;
+async function loadPagefind(): Promise<Pagefind> {
+  if (pagefind) return pagefind;
+  // A URL in a variable: the bundler must leave this import alone (Pagefind's files are written after the build).
+  const url = '/pagefind/pagefind.js';
+  const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+  await pf.options({ excerptLength: 0 });
+  await pf.init();
+  pagefind = pf;
+  return pf;
+}
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+};
+
+/** Filter checkboxes with the number of results each would give; checked values stay visible at 0. */
+function renderFilters(state: State, counts: PagefindResponse['filters'], totals: PagefindResponse['totalFilters']): void {
+  const focused = document.activeElement instanceof HTMLInputElement && groups.contains(document.activeElement) ? document.activeElement.id : undefined;
+  groups.replaceChildren();
+  for (const key of FILTER_KEYS) {
+    const all = totals[key] ?? {};
+    const values = Object.keys(all).filter((v) => (counts[key]?.[v] ?? 0) > 0 || state.filters[key]?.includes(v));
+    if (key === 'hours' || values.length === 0) continue;
+    const ordered = key === 'day' || key === 'time' ? values : values.sort((a, b) => (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || a.localeCompare(b, 'ja'));
+    const ul = el('ul');
+    ordered.forEach((v, i) => {
+      const id = `f-${key}-${i}`;
+      const box = el('input', { type: 'checkbox', id, name: key, value: v, checked: !!state.filters[key]?.includes(v) });
+      ul.append(el('li', {}, box, ' ', el('label', { htmlFor: id }, v, el('span', { className: 'count' }, `（${counts[key]?.[v] ?? 0}）`))));
+    });
+    groups.append(el('fieldset', {}, el('legend', {}, filterNames[key]), ul));
+  }
+  const unknown = totals['hours']?.[hoursUnknown] ?? 0;
+  hoursNote.hidden = unknown === 0;
+  hoursNote.textContent = `診療時間が未登録の医療機関（${unknown} 件）は、診療日・診療時間の条件に当てはまりません。条件を付けると結果から外れます。`;
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+function todayStatus(hoursJson: string | undefined): HTMLElement | undefined {
+  if (!hoursJson) return undefined;
+  try {
+    const text = describeStatus(openStatus(JSON.parse(hoursJson) as Hours, Date.now(), calendar), 'ja');
+    if (!text) return undefined;
+    return el('span', { className: `state ${text.kind}` }, text.headline, text.detail ? ` ${text.detail}` : '');
+  } catch {
+    return undefined;
+  }
+}
+
+function resultItem(d: ResultData, distanceM?: number): HTMLLIElement {
+  const m = d.meta;
+  const heading = el('a', { href: d.url }, m['title'] ?? d.url);
+  const first = el('p', {}, heading);
+  if (m['state']) first.append(el('span', { className: 'state gone' }, m['state']));
+  else {
+    const s = todayStatus(m['hours']);
+    if (s) first.append(s);
+  }
+  const facts = [m['kind'], m['dept'] ?? '診療科未登録', m['area'] ? `中野区${m['area']}` : undefined, m['station']].filter(Boolean).join('・');
+  const li = el('li', {}, first, el('p', { className: 'note' }, facts));
+  if (distanceM !== undefined) li.append(el('p', { className: 'note' }, `現在地から約 ${distanceM < 1000 ? `${Math.round(distanceM / 10) * 10} m` : `${(distanceM / 1000).toFixed(1)} km`}（直線）`));
+  if (!m['hours'] && !m['state']) li.append(el('p', { className: 'note' }, '診療時間: 未登録'));
+  return li;
+}
+
+/** Straight-line distance in metres (haversine). */
+function metres(a: GeolocationCoordinates, lat: number, lon: number): number {
+  const r = (x: number) => (x * Math.PI) / 180;
+  const dLat = r(lat - a.latitude);
+  const dLon = r(lon - a.longitude);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(r(a.latitude)) * Math.cos(r(lat)) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+let position: GeolocationCoordinates | undefined;
+const locate = () =>
+  new Promise<GeolocationCoordinates>((resolve, reject) => {
+    if (position) return resolve(position);
+    if (!navigator.geolocation) return reject(new Error('unsupported'));
+    navigator.geolocation.getCurrentPosition((p) => resolve((position = p.coords)), reject, { maximumAge: 300_000, timeout: 15_000 });
+  });
+
+/** Suggestions: departments for a 1-character query, and ways out when nothing matched. */
+async function renderSuggestions(state: State, total: number, pf: Pagefind, missing: string[]): Promise<void> {
+  suggest.replaceChildren();
+  const words = state.q.trim().split(/[\s\u3000]+/u).filter(Boolean);
+  const folded = words.map(fold).filter(Boolean);
+  const matching = (w: string) => ({
+    departments: vocab.departments.filter((d) => [d.name, d.kana, ...d.synonyms].some((t) => fold(t).includes(w))),
+    towns: vocab.towns.filter((t) => fold(t.name).includes(w) || fold(t.kana).includes(w)),
+    stations: vocab.stations.filter((s) => fold(s.name).includes(w) || fold(s.kana).includes(w)),
+  });
+  const linkList = (items: { href: string; text: string }[]) => el('ul', { className: 'inline' }, ...items.map((i) => el('li', {}, el('a', { href: i.href }, i.text))));
+
+  if (folded.length === 1 && [...folded[0]!].length === 1) {
+    const deps = matching(folded[0]!).departments.slice(0, 24);
+    if (deps.length) {
+      suggest.append(
+        el('p', {}, `「${words[0]}」を含む診療科から選ぶと、その診療科の医療機関だけを表示します:`),
+        linkList(deps.map((d) => ({ href: toUrl({ q: '', filters: { dept: [d.name] }, sort: state.sort }), text: `${d.name}（${d.n}）` }))),
+      );
+    }
+  }
+  if (total > 0 || folded.length === 0) return;
+
+  const box = el('div', { className: 'callout' }, el('p', {}, el('strong', {}, `「${state.q.trim()}」に当てはまる医療機関は見つかりませんでした。`)));
+  if (missing.length && words.length > 1) box.append(el('p', {}, `「${missing.join('」「')}」を含む医療機関がありません。`));
+  const tips: { href: string; text: string }[] = [];
+  if (Object.keys(state.filters).length) tips.push({ href: toUrl({ ...state, filters: {} }), text: '絞り込み条件を外して探す' });
+  if (words.length > 1) {
+    for (const w of words) {
+      const r = (await searchAll(pf, w, { filters: pagefindFilters(state.filters) })).response;
+      if (r?.results.length) tips.push({ href: toUrl({ ...state, q: w }), text: `「${w}」だけで探す（${r.results.length} 件）` });
+    }
+  }
+  // A run-together query (沼袋内科): split it where a town, station or department name starts or ends.
+  if (words.length === 1) {
+    const w = folded[0]!;
+    const names = [...vocab.towns.map((t) => t.name), ...vocab.stations.map((s) => s.name), ...vocab.departments.flatMap((d) => [d.name, ...d.synonyms])];
+    for (const n of names.sort((a, b) => b.length - a.length)) {
+      const f = fold(n);
+      if (f.length < 2 || f === w || !w.includes(f)) continue;
+      const rest = w.split(f).join(' ').trim();
+      if (!rest) continue;
+      const q = `${n} ${rest}`;
+      const r = (await searchAll(pf, q, { filters: pagefindFilters(state.filters) })).response;
+      if (r?.results.length) {
+        tips.push({ href: toUrl({ ...state, q }), text: `「${q}」で探す（${r.results.length} 件）` });
+        break;
+      }
+    }
+  }
+  for (const w of folded) {
+    const m = matching(w);
+    tips.push(...m.departments.slice(0, 3).map((d) => ({ href: `/departments/${d.code}/`, text: `診療科「${d.name}」の一覧` })));
+    tips.push(...m.towns.slice(0, 3).map((t) => ({ href: `/areas/${t.slug}/`, text: `${t.name}の医療機関の一覧` })));
+    tips.push(...m.stations.slice(0, 3).map((s) => ({ href: `/stations/${s.id}/`, text: `${s.name}駅の近くの医療機関の一覧` })));
+  }
+  if (tips.length) box.append(el('p', {}, '次の方法も試せます:'), linkList(tips));
+  box.append(
+    el('p', { className: 'note' }, '名前の一部だけ（例: 「警察病院」）、読みのひらがな（例: 「ひふか」）、町名・駅名・郵便番号でも探せます。言葉を減らすと見つかることがあります。'),
+  );
+  suggest.append(box);
+}
+
+/** Zero results, with the filter values of the whole index so the checkboxes stay. */
+async function emptyResponse(pf: Pagefind): Promise<PagefindResponse> {
+  const totals = await pf.filters();
+  return { results: [], filters: {}, totalFilters: totals };
+}
+
+let runId = 0;
+let filtersLoaded = false;
+let shown: { results: PagefindResult[]; next: number; distances?: Map<string, number> } | undefined;
+
+async function showMore(): Promise<void> {
+  if (!shown) return;
+  const page = shown.results.slice(shown.next, shown.next + PAGE);
+  const mine = runId;
+  const data = await Promise.all(page.map((r) => r.data()));
+  if (mine !== runId) return;
+  list.append(...data.map((d, i) => resultItem(d, shown?.distances?.get(page[i]!.id))));
+  shown.next += page.length;
+  more.hidden = shown.next >= shown.results.length;
+}
+
+/** Runs the search in the URL and renders it. Stale runs (the resident kept typing) are dropped. */
+async function run(): Promise<void> {
+  const mine = ++runId;
+  const state = readUrl();
+  if (document.activeElement !== input) input.value = state.q;
+  sortSelect.value = state.sort;
+  const nq = normalizeQuery(state.q);
+  const hasFilters = Object.keys(state.filters).length > 0;
+  const pf = await loadPagefind();
+  if (!nq.pagefind && !hasFilters) {
+    const totals = await pf.filters();
+    if (mine !== runId) return;
+    renderFilters(state, totals, totals);
+    statusEl.textContent = state.q.trim() ? '検索できる文字が入力されていません。' : '医療機関の名前・診療科・町名・駅名などを入力してください。';
+    list.replaceChildren();
+    suggest.replaceChildren();
+    more.hidden = true;
+    sortNote.hidden = true;
+    return;
+  }
+  const sort = state.sort === 'name' || !nq.pagefind ? { name: 'asc' as const } : undefined;
+  const outcome = await searchAll(pf, state.q, { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
+  if (mine !== runId) return;
+  const r: PagefindResponse = outcome.response ?? { results: [], filters: {}, totalFilters: {} };
+  let results = r.results;
+  let distances: Map<string, number> | undefined;
+  sortNote.hidden = true;
+  if (state.sort === 'near' && results.length) {
+    try {
+      const here = await locate();
+      const head = results.slice(0, NEAR_LIMIT);
+      const data = await Promise.all(head.map((x) => x.data()));
+      if (mine !== runId) return;
+      distances = new Map();
+      head.forEach((x, i) => {
+        const lat = Number(data[i]!.meta['lat']);
+        const lon = Number(data[i]!.meta['lon']);
+        if (Number.isFinite(lat) && Number.isFinite(lon)) distances!.set(x.id, metres(here, lat, lon));
+      });
+      results = [...head].sort((a, b) => (distances!.get(a.id) ?? Infinity) - (distances!.get(b.id) ?? Infinity)).concat(results.slice(NEAR_LIMIT));
+      sortNote.textContent = `現在地から近い順（直線距離）。位置は町丁目の代表点による目安です。${results.length > NEAR_LIMIT ? `関連度の高い ${NEAR_LIMIT} 件を並べ替えています。` : ''}`;
+    } catch {
+      sortNote.textContent = '現在地を取得できなかったため、関連度順で表示しています。ブラウザの位置情報の利用を許可すると近い順に並べ替えられます。';
+    }
+    sortNote.hidden = false;
+  }
+  const words = nq.terms.map((t) => t.word);
+  const conds = Object.values(state.filters).flat();
+  const about = [words.length ? `「${state.q.trim()}」` : '', conds.length ? `条件: ${conds.join('・')}` : ''].filter(Boolean).join(' ');
+  shown = { results, next: 0, ...(distances ? { distances } : {}) };
+  list.replaceChildren();
+  await showMore();
+  if (mine !== runId) return;
+  // Announced once the results are on screen.
+  statusEl.textContent = `${about}の検索結果 ${results.length} 件`;
+  // Filter counts come after the first results: Pagefind counts only filters it has loaded, and loading
+  // them all first would delay the results a resident is waiting for.
+  if (!filtersLoaded) {
+    await pf.filters();
+    filtersLoaded = true;
+  }
+  const counted = outcome.response ? (await searchAll(pf, state.q, { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) })).response : undefined;
+  if (mine !== runId) return;
+  const withCounts = counted ?? (await emptyResponse(pf));
+  renderFilters(state, withCounts.filters, withCounts.totalFilters);
+  await renderSuggestions(state, results.length, pf, outcome.missing.map((t) => t.word));
+}
+
+function go(state: State, push: boolean): void {
+  const url = toUrl(state);
+  if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
+  void run();
+}
+
+function stateFromForms(): State {
+  const filters: State['filters'] = {};
+  for (const box of filterForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
+    const k = box.name as FilterKey;
+    (filters[k] ??= []).push(box.value);
+  }
+  const sort = sortSelect.value;
+  return { q: input.value, filters, sort: sort === 'name' || sort === 'near' ? sort : '' };
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  go(stateFromForms(), true);
+});
+input.addEventListener('input', () => go(stateFromForms(), false));
+filterForm.addEventListener('change', () => go(stateFromForms(), true));
+filterForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  go(stateFromForms(), true);
+});
+filterForm.addEventListener('reset', (e) => {
+  e.preventDefault();
+  go({ ...readUrl(), filters: {} }, true);
+});
+sortSelect.addEventListener('change', () => go(stateFromForms(), true));
+more.addEventListener('click', () => void showMore());
+window.addEventListener('popstate', () => {
+  input.value = readUrl().q;
+  void run();
+});
+
+app.hidden = false;
+$<HTMLDivElement>('search-nojs').hidden = true;
+input.value = readUrl().q;
+void run().catch(() => {
+  statusEl.textContent = '検索の準備に失敗しました。ページを再読み込みするか、下の一覧から探してください。';
+});

@@ -1,0 +1,187 @@
+/**
+ * A resident searching, in Debian's Chromium through `wrangler pages dev` (the real security headers):
+ * from the home page box with the keyboard, with filters in the URL and the back button, a one-character
+ * query, nothing found, and JavaScript off. Any CSP violation fails the test.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../setup/browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+
+/** A page that records CSP violations and console errors. */
+async function openPage(opts: { javaScriptEnabled?: boolean } = {}): Promise<{ ctx: BrowserContext; page: Page; problems: string[] }> {
+  const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1200, height: 900 }, ...opts });
+  const page = await ctx.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // The site has no favicon (yet); Chromium asks for one on every page.
+    if (m.location().url.endsWith('/favicon.ico')) return;
+    if (m.type() === 'error' || /Content Security Policy|Refused/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { ctx, page, problems };
+}
+
+const resultNames = (page: Page) => page.locator('#search-results li a').allInnerTexts();
+const status = (page: Page) => page.locator('#search-status').innerText();
+const waitForStatus = (page: Page, re: RegExp) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('search-status')?.textContent ?? ''), re.source);
+
+describe('search', () => {
+  it('allows WebAssembly only on /search/ and Pagefind files', async () => {
+    const csp = async (p: string) => (await fetch(`${baseUrl}${p}`)).headers.get('content-security-policy') ?? '';
+    expect(await csp('/search/')).toContain("'wasm-unsafe-eval'");
+    expect(await csp('/pagefind/pagefind.js')).toContain("'wasm-unsafe-eval'");
+    expect(await csp('/')).not.toContain('wasm');
+    expect(await csp('/facilities/f-131410901/')).not.toContain('wasm');
+    expect(await csp('/search/')).not.toContain("'unsafe-eval'");
+  });
+
+  it('from the home page box with the keyboard: ないか 沼袋 finds the internal medicine clinics of 沼袋', async () => {
+    const { ctx, page, problems } = await openPage();
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('searchbox', { name: '医療機関名・診療科・地域で検索' }).fill('ないか　沼袋');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await waitForStatus(page, /検索結果 \d+ 件/);
+    // 沼袋 is a town and a station: the clinics of the town, and those whose nearest stations include 沼袋.
+    expect(await status(page)).toMatch(/「ないか　沼袋」の検索結果 \d+ 件/);
+    const names = await resultNames(page);
+    expect(names).toContain('沼袋藤浪内科医院');
+    expect(names).toContain('いしい内科クリニック');
+    // Each result says department and area, and that the hours are not registered.
+    const first = page.locator('#search-results li').first();
+    expect(await first.innerText()).toMatch(/内科・中野区(沼袋|江古田)\d丁目/);
+    expect(await first.innerText()).toContain('診療時間: 未登録');
+    // The result links are reachable with Tab from the search box.
+    await page.focus('#search-q');
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.closest('#search-results') !== null);
+    }
+    expect(reached).toBe(true);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('has no serious accessibility problems with results, filters and suggestions on screen', async () => {
+    // axe-core is injected as an inline script, which the page's CSP rightly refuses: bypass it here only.
+    const ctx = await browser.newContext({ locale: 'ja-JP', bypassCSP: true });
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('科')}`);
+    await waitForStatus(page, /検索結果 \d+ 件/);
+    await page.locator('#filter-groups fieldset').first().waitFor();
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const a = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+      const r = await a.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await ctx.close();
+  });
+
+  it('keeps the query and filters in the URL; the back button returns to the previous search', async () => {
+    const { ctx, page, problems } = await openPage();
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('中野駅')}`);
+    await waitForStatus(page, /検索結果 \d+ 件/);
+    const all = Number(/(\d+) 件/.exec(await status(page))?.[1]);
+    const eye = page.locator('#filter-groups fieldset', { hasText: '診療科' }).getByRole('checkbox', { name: /^眼科（\d+）$/ });
+    const label = await page.locator('#filter-groups label', { hasText: /^眼科（/ }).innerText();
+    const expected = Number(/（(\d+)）/.exec(label)?.[1]);
+    await eye.check();
+    await page.waitForURL(/dept=%E7%9C%BC%E7%A7%91/);
+    await waitForStatus(page, new RegExp(`検索結果 ${expected} 件`));
+    expect(expected).toBeLessThan(all);
+    expect(await resultNames(page)).toContain('中野眼科');
+    // 中野駅 is the station, never 新中野: すずむら眼科 is near 新中野 only.
+    expect(await resultNames(page)).not.toContain('すずむら眼科');
+    // Shared link: a fresh page with the same URL shows the same results.
+    const shared = await ctx.newPage();
+    await shared.goto(page.url());
+    await waitForStatus(shared, new RegExp(`検索結果 ${expected} 件`));
+    expect(await shared.locator('#filter-groups input[value="眼科"]').isChecked()).toBe(true);
+    await page.goBack();
+    await waitForStatus(page, new RegExp(`検索結果 ${all} 件`));
+    expect(await page.locator('#filter-groups input[value="眼科"]').isChecked()).toBe(false);
+    expect(await page.inputValue('#search-q')).toBe('中野駅');
+    // Hours are unknown for every facility today: the page says so next to the hours filters.
+    expect(await page.locator('#hours-note').innerText()).toMatch(/診療時間が未登録の医療機関（\d+ 件）/);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('sorts by name (五十音) and keeps the sort in the URL', async () => {
+    const { ctx, page } = await openPage();
+    await page.goto(`${baseUrl}/search/?dept=${encodeURIComponent('眼科')}&sort=name`);
+    await waitForStatus(page, /検索結果 \d+ 件/);
+    const names = await resultNames(page);
+    expect(names.length).toBeGreaterThan(5);
+    expect(await page.inputValue('#search-sort')).toBe('name');
+    await ctx.close();
+  });
+
+  it('sorts by distance from the resident when they allow it', async () => {
+    const ctx = await browser.newContext({ locale: 'ja-JP', geolocation: { latitude: 35.7155, longitude: 139.6735 }, permissions: ['geolocation'] });
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('眼科')}&sort=near`);
+    await waitForStatus(page, /検索結果 \d+ 件/);
+    await page.waitForSelector('#search-results li');
+    const km = await page.locator('#search-results li').evaluateAll((lis) =>
+      lis.map((li) => {
+        const m = /約 ([\d.]+) (m|km)/.exec(li.textContent ?? '');
+        return m ? Number(m[1]) * (m[2] === 'km' ? 1000 : 1) : NaN;
+      }),
+    );
+    expect(km.every(Number.isFinite)).toBe(true);
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    await ctx.close();
+  });
+
+  it('a one-character query lists the departments containing it, and 科 finds 眼科', async () => {
+    const { ctx, page } = await openPage();
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('科')}`);
+    await waitForStatus(page, /検索結果 \d+ 件/);
+    await expect.poll(() => page.locator('#search-suggest a', { hasText: /^眼科（\d+）$/ }).count()).toBe(1);
+    await page.locator('#search-suggest a', { hasText: /^眼科（/ }).click();
+    await waitForStatus(page, /条件: 眼科の検索結果 \d+ 件/);
+    expect(new URL(page.url()).searchParams.get('dept')).toBe('眼科');
+    await ctx.close();
+  });
+
+  it('suggests a way forward when nothing matches', async () => {
+    const { ctx, page } = await openPage();
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('沼袋内科')}`);
+    await waitForStatus(page, /検索結果 0 件/);
+    const tip = page.locator('#search-suggest a', { hasText: /^「沼袋 内科」で探す（\d+ 件）$/ });
+    await tip.waitFor();
+    await tip.click();
+    await waitForStatus(page, /「沼袋 内科」の検索結果 [1-9]\d* 件/);
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('沼袋 眼科 歯科')}`);
+    await waitForStatus(page, /検索結果 0 件/);
+    await page.locator('#search-suggest a', { hasText: /^「沼袋」だけで探す/ }).waitFor();
+    await ctx.close();
+  });
+
+  it('with JavaScript off, the home search box leads to the browse pages, not a dead end', async () => {
+    const { ctx, page } = await openPage({ javaScriptEnabled: false });
+    await page.goto(`${baseUrl}/`);
+    await page.fill('#q', '内科');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    expect(await page.getByText('検索には JavaScript が必要です').isVisible()).toBe(true);
+    await page.getByRole('link', { name: '診療科から探す' }).last().click();
+    await page.waitForURL(/\/departments\/$/);
+    await ctx.close();
+  });
+});

@@ -1,0 +1,58 @@
+/** The shared normaliser: index and query spell a word the same way however the resident typed it. */
+import { describe, expect, it } from 'vitest';
+import { decode, encode, fold, indexToken, normalizeQuery, stationToken, suffixes, words } from '../../src/lib/search/normalize.ts';
+
+describe('fold', () => {
+  it.each([
+    ['クリニック', 'くりにっく'],
+    ['ｸﾘﾆｯｸ', 'くりにっく'],
+    ['くりにっく', 'くりにっく'],
+    ['ＫＡＲＡＤＡ内科', 'karada内科'],
+    ['皮フ科', '皮ふ科'],
+    ['髙崎医院', '高崎医院'],
+    ['尾﨑内科', '尾崎内科'],
+    ['〒165-0026', '1650026'],
+    ['１６５－００２６', '1650026'],
+    ['中央四丁目', '中央4丁目'],
+    ['しばたこども＆アレルギー', 'しばたこどもあれるぎ'],
+    ['レディース', 'れでぃす'],
+  ])('%s → %s', (input, out) => expect(fold(input)).toBe(out));
+});
+
+describe('tokens', () => {
+  it('round-trips through the ASCII encoding, 3 letters a character', () => {
+    expect(encode('東京警察病院')).toHaveLength(18);
+    expect(encode('東京警察病院')).toMatch(/^[0-9a-m][0-9a-z]*$/);
+    expect(decode(encode('中野4丁目くりにっくabc'))).toBe('中野4丁目くりにっくabc');
+  });
+
+  it('a query word matches an index word as a prefix, never the reverse (Pagefind falls back to that)', () => {
+    const index = indexToken(fold('沼袋'));
+    expect(index.startsWith(encode(fold('沼袋')))).toBe(true);
+    expect(encode(fold('沼袋内科')).startsWith(index)).toBe(false);
+  });
+
+  it('suffixes make words inside compound names findable', () => {
+    expect(suffixes('東京警察病院')).toContain('警察病院');
+    expect(suffixes('眼科')).toEqual(['眼科', '科']);
+  });
+
+  it('splits on spaces of any width and punctuation, and ANDs the words', () => {
+    expect(words('沼袋　内科, 皮膚科')).toEqual(['沼袋', '内科', '皮膚科']);
+    expect(normalizeQuery('沼袋　ないか').terms.map((t) => t.word)).toEqual(['沼袋', 'ないか']);
+    expect(normalizeQuery('内科 ナイカ 内科').terms).toHaveLength(2);
+  });
+
+  it('a word ending in 駅 is a whole station: 中野駅 is not a prefix of 新中野駅 or 中野坂上駅', () => {
+    const q = normalizeQuery('中野駅').terms[0]!;
+    expect(q.kind).toBe('station');
+    expect(q.token).toBe(stationToken('中野'));
+    expect(stationToken('新中野').startsWith(q.token)).toBe(false);
+    expect(stationToken('中野坂上').startsWith(q.token)).toBe(false);
+    expect(normalizeQuery('駅').terms[0]!.kind).toBe('text');
+  });
+
+  it('ignores what cannot be searched', () => {
+    expect(normalizeQuery('　・、 ').pagefind).toBe('');
+  });
+});
