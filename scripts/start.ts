@@ -16,11 +16,12 @@ const build = spawnSync('npm', ['run', 'build'], { cwd: root, env, stdio: 'inher
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const children: ChildProcess[] = [];
-// decap-server: the CMS's local backend, bound to loopback only (docs/decisions/0006-local-cms-backend.md).
+// decap-server: the CMS's local backend, bound to loopback only, in git mode so /admin keeps the editorial
+// workflow (drafts are cms/* branches, publishing merges them) (docs/decisions/0201-local-backend-mode.md).
 children.push(
   spawn(path.join(root, 'node_modules/.bin/decap-server'), [], {
     cwd: root,
-    env: { ...env, BIND_HOST: '127.0.0.1', PORT: String(Number(process.env['DECAP_PORT'] ?? 8081)) },
+    env: { ...env, MODE: 'git', GIT_REPO_DIRECTORY: root, BIND_HOST: '127.0.0.1', PORT: String(Number(process.env['DECAP_PORT'] ?? 8081)) },
     stdio: 'inherit',
   }),
 );
