@@ -109,11 +109,12 @@ async function loadPagefind(): Promise<Pagefind> {
   return pf;
 }
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
-  const e = Object.assign(document.createElement(tag), props);
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string | boolean> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  Object.assign(e, props);
   e.append(...children);
   return e;
-};
+}
 
 /** Filter checkboxes with the number of results each would give; checked values stay visible at 0. */
 function renderFilters(state: State, counts: PagefindResponse['filters'], totals: PagefindResponse['totalFilters']): void {

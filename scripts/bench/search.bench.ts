@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+/**
+ * Search benchmark (issue 3), for the real content and 20,000 fictional facilities (scripts/bench/synthetic.ts):
+ * - build time, Pagefind index size and files, files per facility, facility page gzip bytes;
+ * - in Chromium through `wrangler pages dev`: bytes from a cold cache until the first results render
+ *   (as served, and as Cloudflare serves text: gzip), target ≤ 150 KB at 20,000;
+ * - keystroke → rendered results with the index warm (median and p95), target ≤ 100 ms.
+ * `node scripts/bench/search.bench.ts [--sizes real,20000]`. Prints figures; asserts nothing.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../../tests/setup/browser.ts';
+import { startPagesDev } from '../../tests/setup/pages-dev.ts';
+import { writeSyntheticContent } from './synthetic.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'real,20000' } } });
+
+/** Queries a resident types: common, two words, a station, a reading. Synthetic names are 架空<姓><科><種類><n>. */
+const COLD_QUERIES = ['内科', 'くりにっく 中野', '中野駅 眼科'];
+const WARM_QUERIES = ['ないか', '沼袋 内科', 'ひふか', '中野駅', 'こども', '耳鼻科', '上鷺宮', '165-0031', 'くりにっく', '整形', '眼科 東中野', 'やまだ', '山田', 'クリニック', '皮フ科'];
+
+function walk(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    files++;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return { files, bytes };
+}
+
+function build(env: Record<string, string>): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn(path.join(root, 'node_modules/.bin/astro'), ['build', '--silent'], {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=4096', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('exit', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(out.split('\n').slice(-30).join('\n')))));
+  });
+}
+
+/** Wait until the status line announces results for `q` (it is written after the results are in the DOM). */
+const resultsShown = (page: Page, q: string) =>
+  page.waitForFunction((text) => (document.getElementById('search-status')?.textContent ?? '').includes(`「${text}」の検索結果`), q, { timeout: 60_000 });
+
+interface Transfer {
+  served: number;
+  gzip: number;
+  requests: number;
+}
+
+/** A fresh browser context (cold cache) loads /search/?q=… ; bytes of every response until results render. */
+async function coldBytes(baseUrl: string, q: string): Promise<Transfer> {
+  const browser = await launchChromium();
+  try {
+    const ctx = await browser.newContext({ locale: 'ja-JP' });
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const responses: Promise<Transfer>[] = [];
+    let done = false;
+    const count = async (res: import('playwright-core').Response): Promise<Transfer> => {
+      if (done) return { served: 0, gzip: 0, requests: 0 };
+      const body = await res.body().catch(() => Buffer.alloc(0));
+      const headers = await res.allHeaders();
+      // Chromium reports no size for a Web Worker's script; count it as its gzip body then.
+      const reported = (await res.request().sizes()).responseBodySize;
+      const served = reported > 0 || body.length === 0 ? reported : gzipSync(body, { level: 6 }).length;
+      // Cloudflare compresses text it serves; wrangler pages dev may not. Pagefind's own files are gzip already.
+      const compressible = !headers['content-encoding'] && /text|javascript|json|xml|svg/.test(headers['content-type'] ?? '');
+      const gzip = compressible ? gzipSync(body, { level: 6 }).length : served;
+      if (process.env['BENCH_VERBOSE']) console.log(`  ${res.status()} ${new URL(res.url()).pathname} served ${served} gzip ${gzip} ${headers['content-encoding'] ?? ''}`);
+      return { served, gzip, requests: 1 };
+    };
+    // Requests of Pagefind's Web Worker are reported on the context.
+    ctx.on('response', (res) => responses.push(count(res)));
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(q)}`);
+    await resultsShown(page, q);
+    done = true;
+    const all = await Promise.all(responses);
+    await ctx.close();
+    return all.reduce((a, b) => ({ served: a.served + b.served, gzip: a.gzip + b.gzip, requests: a.requests + b.requests }), { served: 0, gzip: 0, requests: 0 });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Keystroke → rendered results, index warm: time from the input event to the status line for the new query. */
+async function warmLatency(baseUrl: string): Promise<number[]> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('内科')}`);
+    await resultsShown(page, '内科');
+    // Warm-up: every query once (index chunks cached), then measure each again.
+    const times: number[] = [];
+    for (const pass of [0, 1]) {
+      for (const q of WARM_QUERIES) {
+        const ms = await page.evaluate(
+          (text) =>
+            new Promise<number>((resolve) => {
+              const input = document.getElementById('search-q') as HTMLInputElement;
+              const status = document.getElementById('search-status')!;
+              const t0 = performance.now();
+              const obs = new MutationObserver(() => {
+                if ((status.textContent ?? '').includes(`「${text}」の検索結果`)) {
+                  obs.disconnect();
+                  resolve(performance.now() - t0);
+                }
+              });
+              obs.observe(status, { childList: true, characterData: true, subtree: true });
+              input.value = text;
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+            }),
+          q,
+        );
+        if (pass === 1) times.push(ms);
+      }
+    }
+    return times.sort((a, b) => a - b);
+  } finally {
+    await browser.close();
+  }
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const rows: string[] = [];
+for (const size of values.sizes.split(',')) {
+  const tmp = mkdtempSync(path.join(tmpdir(), `nakano-search-bench-${size}-`));
+  try {
+    const dist = path.join(tmp, 'dist');
+    const env: Record<string, string> = { DIST_DIR: dist, ASTRO_CACHE_DIR: path.join(tmp, 'cache') };
+    if (size !== 'real') {
+      await writeSyntheticContent(Number(size), path.join(tmp, 'content'));
+      env['CONTENT_DIR'] = path.join(tmp, 'content');
+    }
+    console.log(`${size}: building…`);
+    const seconds = await build(env);
+    // facilities/<id>/index.html; facilities/page/ holds the list's pagination.
+    const facilities = readdirSync(path.join(dist, 'facilities')).filter((d) => d !== 'page' && statSync(path.join(dist, 'facilities', d, 'index.html'), { throwIfNoEntry: false }));
+    const n = facilities.length;
+    const index = walk(path.join(dist, 'pagefind'));
+    const fragments = readdirSync(path.join(dist, 'pagefind/fragment')).length;
+    const total = walk(dist).files;
+    const sample = facilities.filter((_, i) => i % Math.max(1, Math.floor(n / 200)) === 0);
+    const gz = sample.map((d) => gzipSync(readFileSync(path.join(dist, 'facilities', d, 'index.html'))).length).sort((a, b) => a - b);
+    console.log(`${size}: ${n} facilities, build ${seconds.toFixed(1)} s, index ${kb(index.bytes)} in ${index.files} files (${fragments} fragments), dist ${total} files`);
+
+    const server = await startPagesDev({ port: 8700 + Math.floor(Math.random() * 80), persistTo: path.join(tmp, 'state'), dir: dist });
+    try {
+      const cold = [];
+      for (const q of COLD_QUERIES) {
+        const t = await coldBytes(server.url, q);
+        cold.push(t);
+        console.log(`${size}: cold 「${q}」: ${t.requests} requests, ${kb(t.served)} as served, ${kb(t.gzip)} with gzip`);
+      }
+      const warm = await warmLatency(server.url);
+      const median = warm[Math.floor(warm.length / 2)] ?? NaN;
+      const p95 = warm[Math.min(warm.length - 1, Math.floor(warm.length * 0.95))] ?? NaN;
+      console.log(`${size}: keystroke → results (warm): median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${(warm.at(-1) ?? NaN).toFixed(0)} ms`);
+      const worst = cold.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+      rows.push(
+        `| ${size} | ${n} | ${seconds.toFixed(1)} | ${kb(index.bytes)} / ${index.files} | ${(total / n).toFixed(2)} (${fragments} fragments) | ${gz[Math.floor(gz.length / 2)]} / ${gz.at(-1)} | ${kb(worst.gzip)} (${kb(worst.served)} served) | ${median.toFixed(0)} / ${p95.toFixed(0)} |`,
+      );
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+console.log('\n| content | facilities | build s | index size / files | dist files per facility | facility page gzip B (median / max) | cold bytes to first results, worst query (gzip) | keystroke → results ms (median / p95) |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
+console.log('\ntargets: ≤ 150 KB to first results at 20000; ≤ 100 ms keystroke → results; ≤ 2 files per facility + constant; ≤ 14336 B gzip per facility page');
