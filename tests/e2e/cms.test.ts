@@ -179,7 +179,7 @@ describe('editing through /admin (local backend, editorial workflow)', () => {
     await choose('週', 0, '第2');
     await choose('曜日', 3, '土曜日');
     // The preview renders the entry like the public page: the weekly table with its rows.
-    const preview = page.frameLocator('iframe').first();
+    const preview = page.locator('iframe').first().contentFrame();
     await preview.getByText('9:00〜12:30').waitFor();
     await expect(preview.getByText('第2土曜は休診').count()).resolves.toBe(1);
     await save();

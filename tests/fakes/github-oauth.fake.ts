@@ -53,7 +53,8 @@ export async function start(): Promise<Fake> {
       ].filter(Boolean);
       if (problems.length > 0) {
         res.writeHead(400, { 'content-type': 'text/plain' });
-        return res.end(problems.join('\n'));
+        res.end(problems.join('\n'));
+        return;
       }
       const back = new URL(redirectUri);
       if (denyNext) {
@@ -67,14 +68,16 @@ export async function start(): Promise<Fake> {
       }
       back.searchParams.set('state', state);
       res.writeHead(302, { location: back.href });
-      return res.end();
+      res.end();
+        return;
     }
 
     if (req.method === 'POST' && url.pathname === '/login/oauth/access_token') {
       if (!String(req.headers['accept'] ?? '').includes('application/json')) {
         // GitHub would answer form-encoded; our client must ask for JSON.
         res.writeHead(200, { 'content-type': 'application/x-www-form-urlencoded' });
-        return res.end('error=accept_header_missing');
+        res.end('error=accept_header_missing');
+        return;
       }
       if (body['client_id'] !== FAKE_CLIENT_ID || body['client_secret'] !== FAKE_CLIENT_SECRET) {
         return json(res, 200, { error: 'incorrect_client_credentials', error_description: 'The client_id and/or client_secret passed are incorrect.' });

@@ -47,6 +47,8 @@ export interface ArrayShape extends Common {
   min?: number;
 }
 export type Shape = StringShape | NumberShape | BooleanShape | EnumShape | ObjectShape | ArrayShape;
+/** A shape before its required-ness is known (omitted per member of the union). */
+type Kind = Shape extends infer T ? (T extends Shape ? Omit<T, 'required'> : never) : never;
 
 // zod's internal definition objects are untyped here on purpose: the walker only reads them.
 type Def = Record<string, any>;
@@ -64,7 +66,7 @@ export function shapeOf(schema: z.ZodType): Shape {
   return { ...inner(schema), required } as Shape;
 }
 
-function inner(schema: unknown): Omit<Shape, 'required'> {
+function inner(schema: unknown): Kind {
   const d = defOf(schema);
   switch (d['type']) {
     case 'optional':
