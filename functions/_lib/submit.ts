@@ -102,8 +102,8 @@ export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunctio
       if (!token && !noJs) throw new Refusal(400, [{ field: 'cf-turnstile-response', reason: 'turnstileMissing' }]);
       if (token) {
         const t = await verifyTurnstile(cfg.turnstile, token, ip);
-        if (t === 'unavailable') {
-          log('warn', 'turnstile-unavailable', { kind: def.kind });
+        if (typeof t === 'object') {
+          log('warn', 'turnstile-unavailable', { kind: def.kind, error: t.unavailable });
           return unavailable(30);
         }
         if (t === 'invalid') throw new Refusal(403, [{ field: 'cf-turnstile-response', reason: 'turnstileInvalid' }]);

@@ -5,18 +5,23 @@
  */
 import { TURNSTILE_DUMMY_TOKEN, type FormsConfig } from './config.ts';
 
-export type TurnstileResult = 'ok' | 'invalid' | 'unavailable';
+export type TurnstileResult = 'ok' | 'invalid' | { unavailable: string };
 
 export async function verifyTurnstile(cfg: FormsConfig['turnstile'], token: string, remoteip: string | null): Promise<TurnstileResult> {
   if (cfg.offline) return token === TURNSTILE_DUMMY_TOKEN ? 'ok' : 'invalid';
   const form = new URLSearchParams({ secret: cfg.secret, response: token });
   if (remoteip) form.set('remoteip', remoteip);
-  try {
-    const res = await fetch(cfg.verifyUrl, { method: 'POST', body: form, signal: AbortSignal.timeout(10_000) });
-    if (!res.ok) return 'unavailable';
-    const body = (await res.json()) as { success?: unknown };
-    return body.success === true ? 'ok' : 'invalid';
-  } catch {
-    return 'unavailable';
+  // One retry when the connection itself failed (the token was not spent); none after a timeout or an answer.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Generous: a slow siteverify should still let a resident's submission through rather than a 503.
+      const res = await fetch(cfg.verifyUrl, { method: 'POST', body: form, signal: AbortSignal.timeout(25_000) });
+      if (!res.ok) return { unavailable: `http-${res.status}` };
+      const body = (await res.json()) as { success?: unknown };
+      return body.success === true ? 'ok' : 'invalid';
+    } catch (e) {
+      const name = e instanceof Error ? e.name : 'error';
+      if (attempt >= 2 || name === 'TimeoutError') return { unavailable: name };
+    }
   }
 }

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { formsConfig, type FormsConfig } from '../../functions/_lib/config.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -57,7 +58,7 @@ export async function openFormsDb(args: string[]): Promise<FormsDb> {
   const state = flag(args, 'state') ?? path.join(root, '.wrangler/state');
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath, ...(remote ? {} : { persist: { path: path.join(state, 'v3') } }), envFiles: [] });
   // Local runs use the labelled development keys unless real ones are given (see functions/_lib/config.ts).
-  const env = { ENVIRONMENT: remote ? 'production' : 'development', DATA_ENC_KEY: process.env['DATA_ENC_KEY'], HMAC_KEY: process.env['HMAC_KEY'], SENDGRID_API_KEY: 'unused', GITHUB_TOKEN: 'unused', OPS_TOKEN: 'unused', TURNSTILE_SECRET_KEY: 'unused' } as unknown as Env;
+  const env = { ENVIRONMENT: remote ? 'production' : 'development', DATA_ENC_KEY: process.env['DATA_ENC_KEY'], HMAC_KEY: process.env['HMAC_KEY'], SENDGRID_API_KEY: 'unused', GITHUB_TOKEN: 'unused', OPS_TOKEN: 'unused', TURNSTILE_SECRET_KEY: 'unused' } as unknown as Parameters<typeof formsConfig>[0];
   const cfg = formsConfig(env, new URL(remote ? 'https://remote.invalid' : 'http://localhost'));
   return {
     db: proxy.env.DB,

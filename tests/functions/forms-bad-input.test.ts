@@ -9,7 +9,7 @@ import { buildCorpus, type BadCase, type CorpusContext } from './bad-input.corpu
 import { baseUrl, eventually, freshIp, mailsFor, post, validDataRequest } from './forms-helpers.ts';
 
 // Tests run on 127.0.0.1 with ENVIRONMENT=development and no HMAC_KEY binding: the development key applies.
-const devHmacKey = formsConfig({ ENVIRONMENT: 'development' } as unknown as Env, new URL('http://127.0.0.1/')).hmacKey;
+const devHmacKey = formsConfig({ ENVIRONMENT: 'development' } as unknown as Parameters<typeof formsConfig>[0], new URL('http://127.0.0.1/')).hmacKey;
 
 const ctx: CorpusContext = { facilityId: '', tokens: { expired: '', tampered: '', unknownRequest: '', used: '', wrongNonce: '' } };
 
@@ -18,7 +18,7 @@ async function send(c: BadCase): Promise<Response> {
   if (c.contentType !== null) headers['Content-Type'] = c.contentType ?? 'application/json';
   if (c.origin !== null) headers['Origin'] = c.origin ?? baseUrl();
   const method = c.method ?? 'POST';
-  return fetch(`${baseUrl()}${c.path}${c.query?.() ?? ''}`, { method, headers, body: method === 'GET' ? null : (c.body?.() ?? null), redirect: 'manual' });
+  return fetch(`${baseUrl()}${c.path}${c.query?.() ?? ''}`, { method, headers, body: method === 'GET' ? null : ((c.body?.() ?? null) as RequestInit['body']), redirect: 'manual' });
 }
 
 beforeAll(async () => {

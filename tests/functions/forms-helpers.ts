@@ -32,7 +32,7 @@ export function post(pathname: string, body: string | Uint8Array | Record<string
     ...o.headers,
   };
   if (o.origin !== null) headers['Origin'] = o.origin ?? baseUrl();
-  return fetch(`${baseUrl()}${pathname}`, { method: 'POST', headers, body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body), redirect: 'manual' });
+  return fetch(`${baseUrl()}${pathname}`, { method: 'POST', headers, body: (typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)) as RequestInit['body'], redirect: 'manual' });
 }
 
 export const formBody = (o: Record<string, string>): string => new URLSearchParams(o).toString();

@@ -3,7 +3,7 @@
  * unique ids and 500 acknowledgements (plus 500 operator notices) at the fake SendGrid — nothing lost.
  */
 import { expect, it } from 'vitest';
-import { control, freshIp, post, query, validContact } from './forms-helpers.ts';
+import { control, freshIp, post, query, validContact, workerLog } from './forms-helpers.ts';
 
 const N = 500;
 
@@ -18,6 +18,11 @@ it(`${N} concurrent submissions: ${N} ledger rows, ${N} mails, 0 lost`, { timeou
   );
   const elapsed = Date.now() - started;
   const statuses = responses.reduce<Record<number, number>>((a, r) => ((a[r.status] = (a[r.status] ?? 0) + 1), a), {});
+  if (statuses[201] !== N) {
+    // Say why (the worker logs outcome codes, never personal data).
+    const reasons = (await workerLog()).match(/"event":"turnstile-unavailable"[^}]*/g) ?? [];
+    console.log('non-201 answers', statuses, [...new Set(reasons)].slice(0, 5));
+  }
   expect(statuses).toEqual({ 201: N });
   const ids = new Set(responses.map((r) => r.body.id));
   expect(ids.size).toBe(N);
@@ -35,7 +40,13 @@ it(`${N} concurrent submissions: ${N} ledger rows, ${N} mails, 0 lost`, { timeou
     await new Promise((r) => setTimeout(r, 500));
   }
   expect(acks).toBe(N);
-  const sent = query<{ purpose: string; n: number }>(`SELECT purpose, COUNT(*) AS n FROM outbox WHERE request_id IN (${placeholders}) AND status = 'sent' GROUP BY purpose ORDER BY purpose`, ...([...ids] as string[]));
+  // The outbox marks an item sent just after the provider accepts it; give the last few a moment.
+  const sentRows = () => query<{ purpose: string; n: number }>(`SELECT purpose, COUNT(*) AS n FROM outbox WHERE request_id IN (${placeholders}) AND status = 'sent' GROUP BY purpose ORDER BY purpose`, ...([...ids] as string[]));
+  let sent = sentRows();
+  while (Date.now() < deadline && sent.reduce((a, r) => a + r.n, 0) < 2 * N) {
+    await new Promise((r) => setTimeout(r, 250));
+    sent = sentRows();
+  }
   expect(sent).toEqual([{ purpose: 'ack', n: N }, { purpose: 'operator', n: N }]);
   console.log(`load: ${N} submissions in ${elapsed} ms (${((N * 1000) / elapsed).toFixed(0)}/s), all mail delivered ${Date.now() - started} ms after start`);
 });
