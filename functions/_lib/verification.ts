@@ -3,7 +3,7 @@
  * The token is `<request id>.<expiry, unix seconds>.<nonce>.<HMAC>`: the signature makes it unforgeable,
  * the expiry makes it short-lived, and the nonce's row in D1 makes it single-use.
  */
-import { b64url, hmac, hmacVerify } from './crypto.ts';
+import { b64url, fromB64, hmac, hmacVerify } from './crypto.ts';
 import { Refusal } from './http.ts';
 import { REQUEST_ID } from './ledger.ts';
 
@@ -24,6 +24,8 @@ export async function checkToken(hmacKey: string, token: string | null, now: Dat
   if (!token || token.length > 200 || parts.length !== 4) throw invalid;
   const [requestId = '', exp = '', nonce = '', sig = ''] = parts;
   if (!REQUEST_ID.test(requestId) || !/^\d{1,12}$/.test(exp) || !/^[A-Za-z0-9_-]{22}$/.test(nonce) || !/^[A-Za-z0-9_-]{43}$/.test(sig)) throw invalid;
+  // Only the canonical encoding: the last base64url character has spare bits that atob ignores.
+  if (b64url(fromB64(sig)) !== sig) throw invalid;
   if (!(await hmacVerify(hmacKey, PURPOSE, `${requestId}.${exp}.${nonce}`, sig))) throw invalid;
   if (Number(exp) * 1000 < now.getTime()) throw new Refusal(410, [{ field: 'token', reason: 'tokenExpired' }]);
   return { requestId, nonce };

@@ -24,7 +24,7 @@ export interface BadCase {
 export interface CorpusContext {
   facilityId: string;
   /** A signed but expired verification token, a tampered one, one for an unknown request, one already used. */
-  tokens: { expired: string; tampered: string; unknownRequest: string; used: string; wrongNonce: string };
+  tokens: { expired: string; tampered: string; nonCanonical: string; unknownRequest: string; used: string; wrongNonce: string };
 }
 
 type Valid = (over?: Record<string, unknown>) => Record<string, unknown>;
@@ -167,6 +167,7 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
   v('garbage token', () => 'hello', 400, 'tokenInvalid');
   v('token with extra part', () => `${ctx.tokens.tampered}.x`, 400, 'tokenInvalid');
   v('tampered signature', () => ctx.tokens.tampered, 400, 'tokenInvalid');
+  v('signature in a non-canonical encoding', () => ctx.tokens.nonCanonical, 400, 'tokenInvalid');
   v('very long token', () => 'a'.repeat(5000), 400, 'tokenInvalid');
   v('script in token', () => '<script>alert(1)</script>', 400, 'tokenInvalid');
   v('signed token for an unknown request', () => ctx.tokens.unknownRequest, 400, 'tokenInvalid');

@@ -11,7 +11,7 @@ import { baseUrl, eventually, freshIp, mailsFor, post, validDataRequest } from '
 // Tests run on 127.0.0.1 with ENVIRONMENT=development and no HMAC_KEY binding: the development key applies.
 const devHmacKey = formsConfig({ ENVIRONMENT: 'development' } as unknown as Parameters<typeof formsConfig>[0], new URL('http://127.0.0.1/')).hmacKey;
 
-const ctx: CorpusContext = { facilityId: '', tokens: { expired: '', tampered: '', unknownRequest: '', used: '', wrongNonce: '' } };
+const ctx: CorpusContext = { facilityId: '', tokens: { expired: '', tampered: '', nonCanonical: '', unknownRequest: '', used: '', wrongNonce: '' } };
 
 async function send(c: BadCase): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'CF-Connecting-IP': freshIp(), ...c.headers };
@@ -31,10 +31,14 @@ beforeAll(async () => {
   const ack = await eventually(async () => (await mailsFor(id)).find((m) => m.text.includes('/api/data-requests/verify?token=')));
   const token = decodeURIComponent(/verify\?token=([^\s]+)/.exec(ack?.text ?? '')?.[1] ?? '');
   expect((await fetch(`${baseUrl()}/api/data-requests/verify?token=${encodeURIComponent(token)}`)).status).toBe(200);
-  const sig = token.slice(-1) === 'A' ? 'B' : 'A';
+  const flip = (c: string) => (c === 'A' ? 'B' : 'A');
+  // The signature's last character carries 2 spare bits: changing only those keeps the bytes but not the text.
+  const last = token.at(-1)!;
+  const spare = 'AEIMQUYcgkosw048'.includes(last) ? String.fromCharCode(last.charCodeAt(0) + 1) : String.fromCharCode(last.charCodeAt(0) - 1);
   ctx.tokens = {
     used: token,
-    tampered: token.slice(0, -1) + sig,
+    tampered: token.slice(0, -10) + flip(token.at(-10)!) + token.slice(-9),
+    nonCanonical: token.slice(0, -1) + spare,
     expired: (await issueToken(devHmacKey, id, new Date(Date.now() - 2 * 86_400_000))).token,
     unknownRequest: (await issueToken(devHmacKey, 'D-20260101-AAAAAAAA', new Date())).token,
     wrongNonce: (await issueToken(devHmacKey, id, new Date())).token,
