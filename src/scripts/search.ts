@@ -97,17 +97,38 @@ function pagefindFilters(f: State['filters']): Filters {
   return out;
 }
 
-let pagefind: Pagefind | undefined;
-async function loadPagefind(): Promise<Pagefind> {
-  if (pagefind) return pagefind;
+interface PagefindModule {
+  createInstance: (o: { noWorker?: boolean }) => Pagefind;
+}
+let module: Promise<PagefindModule> | undefined;
+const loadModule = () => {
   // A URL in a variable: the bundler must leave this import alone (Pagefind's files are written after the build).
   const url = '/pagefind/pagefind.js';
-  const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pf.options({ excerptLength: 0 });
-  await pf.init();
-  pagefind = pf;
-  return pf;
-}
+  module ??= import(/* @vite-ignore */ url) as Promise<PagefindModule>;
+  return module;
+};
+
+/**
+ * Two Pagefind instances. Results come from one on the main thread that never loads every filter index:
+ * Pagefind counts every loaded filter value on each search, which takes seconds at 20,000 facilities.
+ * The counts come from a second instance in Pagefind's Web Worker, after the results, one at a time.
+ */
+let results: Promise<Pagefind> | undefined;
+const resultsIndex = () =>
+  (results ??= loadModule().then(async (m) => {
+    const pf = m.createInstance({ noWorker: true });
+    await pf.options({ excerptLength: 0 });
+    await pf.init();
+    return pf;
+  }));
+let counts: Promise<Pagefind> | undefined;
+const countsIndex = () =>
+  (counts ??= loadModule().then(async (m) => {
+    const pf = m.createInstance({});
+    await pf.options({ excerptLength: 0 });
+    await pf.filters();
+    return pf;
+  }));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string | boolean> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -246,14 +267,7 @@ async function renderSuggestions(state: State, total: number, pf: Pagefind, miss
   suggest.append(box);
 }
 
-/** Zero results, with the filter values of the whole index so the checkboxes stay. */
-async function emptyResponse(pf: Pagefind): Promise<PagefindResponse> {
-  const totals = await pf.filters();
-  return { results: [], filters: {}, totalFilters: totals };
-}
-
 let runId = 0;
-let filtersLoaded = false;
 let shown: { results: PagefindResult[]; next: number; distances?: Map<string, number> } | undefined;
 
 async function showMore(): Promise<void> {
@@ -275,11 +289,9 @@ async function run(): Promise<void> {
   sortSelect.value = state.sort;
   const nq = normalizeQuery(state.q);
   const hasFilters = Object.keys(state.filters).length > 0;
-  const pf = await loadPagefind();
+  const pf = await resultsIndex();
   if (!nq.pagefind && !hasFilters) {
-    const totals = await pf.filters();
-    if (mine !== runId) return;
-    renderFilters(state, totals, totals);
+    scheduleCounts();
     statusEl.textContent = state.q.trim() ? '検索できる文字が入力されていません。' : '医療機関の名前・診療科・町名・駅名などを入力してください。';
     list.replaceChildren();
     suggest.replaceChildren();
@@ -322,17 +334,33 @@ async function run(): Promise<void> {
   if (mine !== runId) return;
   // Announced once the results are on screen.
   statusEl.textContent = `${about}の検索結果 ${results.length} 件`;
-  // Filter counts come after the first results: Pagefind counts only filters it has loaded, and loading
-  // them all first would delay the results a resident is waiting for.
-  if (!filtersLoaded) {
-    await pf.filters();
-    filtersLoaded = true;
-  }
-  const counted = outcome.response ? (await searchAll(pf, state.q, { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) })).response : undefined;
-  if (mine !== runId) return;
-  const withCounts = counted ?? (await emptyResponse(pf));
-  renderFilters(state, withCounts.filters, withCounts.totalFilters);
+  scheduleCounts();
   await renderSuggestions(state, results.length, pf, outcome.missing.map((t) => t.word));
+}
+
+/** The filter counts for the URL's search; a newer search replaces a waiting one. */
+let countsBusy = false;
+let countsWanted = false;
+function scheduleCounts(): void {
+  countsWanted = true;
+  if (countsBusy) return;
+  countsBusy = true;
+  void (async () => {
+    try {
+      while (countsWanted) {
+        countsWanted = false;
+        const state = readUrl();
+        const pf = await countsIndex();
+        const sort = state.sort === 'name' ? { name: 'asc' as const } : undefined;
+        const outcome = await searchAll(pf, state.q, { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
+        const totals = outcome.response?.totalFilters ?? (await pf.filters());
+        const found = outcome.response?.filters ?? (outcome.query.pagefind || Object.keys(state.filters).length ? {} : totals);
+        if (!countsWanted) renderFilters(state, found, Object.keys(totals).length ? totals : await pf.filters());
+      }
+    } finally {
+      countsBusy = false;
+    }
+  })();
 }
 
 function go(state: State, push: boolean): void {
