@@ -117,6 +117,7 @@ export async function resultPageWithError(env: Env, url: URL, pagePath: string, 
   const msg = issues.map((i) => FORM_ERRORS[i.reason][lang]).join(' ');
   return new HTMLRewriter()
     .on('[data-result-ok]', { element: (e) => void e.remove() })
+    .on('[data-result-title]', { element: (e) => void e.setInnerContent(e.getAttribute('data-error-title') ?? '') })
     .on('[data-result-error]', {
       element(e) {
         e.removeAttribute('hidden');

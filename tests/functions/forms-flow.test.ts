@@ -228,6 +228,7 @@ describe('data requests', () => {
     expect(again.status).toBe(409);
     const html = await again.text();
     expect(html).toContain('この確認用リンクはすでに使われています。');
+    expect(html.match(/<h1[^>]*>([^<]*)<\/h1>/g)).toEqual([expect.stringContaining('メールアドレスを確認できませんでした')]);
     expect(html).not.toContain('data-result-ok');
   });
 

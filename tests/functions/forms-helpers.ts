@@ -11,8 +11,8 @@ export const baseUrl = (): string => inject('baseUrl');
 export const fakes = (): Record<string, string> => inject('fakes');
 
 let ipSeq = 0;
-/** A fresh documentation-range IP per call (RFC 5737), so tests do not share rate-limit buckets. */
-export const freshIp = (): string => `198.51.${Math.floor(Math.random() * 250)}.${(ipSeq++ % 250) + 1}`;
+/** A fresh documentation-range IPv6 address per call (RFC 3849), unique across test processes, so tests never share rate-limit buckets. */
+export const freshIp = (): string => `2001:db8:${process.pid.toString(16)}:${Date.now().toString(16).slice(-4)}::${(++ipSeq).toString(16)}`;
 let mailSeq = 0;
 export const freshEmail = (tag = 'user'): string => `${tag}-${process.pid}-${Date.now().toString(36)}-${mailSeq++}@example.test`;
 
