@@ -45,7 +45,7 @@ describe('browsing on a phone', () => {
       await first.click();
       await page.waitForURL(/\/facilities\/f-\d+\/$/);
       expect(await page.locator('h1').innerText()).toBe(name);
-      expect(await page.getByText('未登録').first().isVisible()).toBe(true);
+      expect(await page.getByText('診療時間は未登録です').first().isVisible()).toBe(true);
       expect(await page.getByRole('link', { name: '情報の修正を依頼' }).count()).toBeGreaterThan(0);
       await ctx.close();
     });

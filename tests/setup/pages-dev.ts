@@ -50,7 +50,8 @@ export async function startPagesDev(opts: {
   let out = '';
   const collect = (d: Buffer) => {
     out += d.toString();
-    if (opts.logFile) appendFileSync(opts.logFile, d);
+    // The state folder is removed at teardown while the worker may still be printing.
+    if (opts.logFile && existsSync(path.dirname(opts.logFile))) appendFileSync(opts.logFile, d);
   };
   proc.stdout?.on('data', collect);
   proc.stderr?.on('data', collect);
