@@ -3,13 +3,11 @@
  * from the home page box with the keyboard, with filters in the URL and the back button, a one-character
  * query, nothing found, and JavaScript off. Any CSP violation fails the test.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../setup/axe.ts';
 import { launchChromium } from '../setup/browser.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 
@@ -81,13 +79,7 @@ describe('search', () => {
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('科')}`);
     await waitForStatus(page, /検索結果 \d+ 件/);
     await page.locator('#filter-groups fieldset').first().waitFor();
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const a = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-      const r = await a.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await ctx.close();
   });
 
