@@ -31,12 +31,12 @@ export function adminSecurityHeaders(url: URL): Record<string, string> {
 }
 
 /**
- * /search/ and Pagefind's files (/pagefind/…, incl. its Web Worker): Pagefind searches in WebAssembly,
+ * /search/, /en/search/ and Pagefind's files (/pagefind/…, incl. its Web Worker): Pagefind searches in WebAssembly,
  * which Chromium compiles only with 'wasm-unsafe-eval'. That allows compiling Wasm, not JavaScript eval,
  * and only on these paths; everything else stays script-src 'self'. docs/decisions/0401-search-page.md.
  */
 export function searchSecurityHeaders(url: URL): Record<string, string> {
-  if (!url.pathname.startsWith('/search/') && !url.pathname.startsWith('/pagefind/')) return {};
+  if (!['/search/', '/en/search/', '/pagefind/'].some((p) => url.pathname.startsWith(p))) return {};
   const csp = SECURITY_HEADERS['Content-Security-Policy']!.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
   return { 'Content-Security-Policy': csp };
 }

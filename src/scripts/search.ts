@@ -2,19 +2,24 @@
  * The search page in the browser: reads ?q=…&dept=…&sort=… from the URL, normalises the query with the
  * same module the build used for the index (src/lib/search/normalize.ts), asks Pagefind, and renders
  * results, filter counts and suggestions. Typing replaces the history entry; submitting and changing a
- * filter push one, so the back button steps through searches.
+ * filter push one, so the back button steps through searches. The page's language (data-lang) picks the
+ * words (src/i18n/search.ts); on the English page, vocabulary names typed in English are searched as the
+ * Japanese names the index holds, and filter values and results are shown with English labels.
  */
-import { FILTER_KEYS, type FilterKey } from '../lib/search/record.ts';
+import { FILTER_KEYS, readAreaMeta, readDeptMeta, readStationMeta, type FilterKey } from '../lib/search/record.ts';
 import { fold, normalizeQuery } from '../lib/search/normalize.ts';
 import { searchAll, type PagefindFilters } from '../lib/search/query.ts';
 import type { Hours } from '../lib/schema/hours.ts';
 import { calendarFromList, openStatus, type HolidayCalendar } from '../lib/util/hours.ts';
 import { describeStatus } from '../i18n/hours.ts';
+import { langPrefix, type Lang } from '../i18n/index.ts';
+import { SEARCH_WORDS, type SearchWords } from '../i18n/search.ts';
 
+/** `en`: the name in English, on the English page only. */
 interface Vocab {
-  departments: { code: string; name: string; kana: string; synonyms: string[]; n: number }[];
-  towns: { slug: string; name: string; kana: string; n: number }[];
-  stations: { id: string; name: string; kana: string; n: number }[];
+  departments: { code: string; name: string; kana: string; synonyms: string[]; n: number; en?: string }[];
+  towns: { slug: string; name: string; kana: string; n: number; en?: string }[];
+  stations: { id: string; name: string; kana: string; n: number; en?: string }[];
 }
 interface ResultData {
   url: string;
@@ -57,9 +62,21 @@ const sortSelect = $<HTMLSelectElement>('search-sort');
 const sortNote = $<HTMLParagraphElement>('sort-note');
 const hoursNote = $<HTMLParagraphElement>('hours-note');
 
+const lang: Lang = app.dataset['lang'] === 'en' ? 'en' : 'ja';
+const ui = SEARCH_WORDS[lang];
+const prefix = langPrefix(lang);
 const vocab = JSON.parse(app.dataset['vocab'] ?? '{}') as Vocab;
-const filterNames = JSON.parse(app.dataset['filterNames'] ?? '{}') as Record<FilterKey, string>;
-const hoursUnknown = app.dataset['hoursUnknown'] ?? '未登録';
+/** Index value → label shown, per filter (the English page's; none on the Japanese page). */
+const labels = JSON.parse(app.dataset['labels'] ?? '{}') as Partial<Record<FilterKey, Record<string, string>>>;
+const label = (key: FilterKey, value: string): string => labels[key]?.[value] ?? value;
+const hoursUnknown = SEARCH_WORDS.ja.hoursUnknown;
+/** A result's state (廃止・休止, 移転) as the index holds it → the page's words. */
+const stateLabel = (value: string): string => {
+  const key = (Object.keys(SEARCH_WORDS.ja.state) as (keyof SearchWords['state'])[]).find((k) => SEARCH_WORDS.ja.state[k] === value);
+  return key ? ui.state[key] : value;
+};
+/** A vocabulary entry's name as the page shows it. */
+const nameOf = (x: { name: string; en?: string | undefined }): string => x.en ?? x.name;
 const calendar: HolidayCalendar = calendarFromList((app.dataset['holidays'] ?? '').split(' '), app.dataset['holidaysFrom'] ?? '', app.dataset['holidaysTo'] ?? '');
 
 interface State {
@@ -85,8 +102,50 @@ function toUrl(s: State): string {
   for (const k of FILTER_KEYS) for (const v of s.filters[k] ?? []) p.append(k, v);
   if (s.sort) p.set('sort', s.sort);
   const qs = p.toString();
-  return `/search/${qs ? `?${qs}` : ''}`;
+  return `${prefix}/search/${qs ? `?${qs}` : ''}`;
 }
+
+/** A word (or a name of several words) as the resident typed it, and what is searched for it. */
+interface QueryWord {
+  typed: string;
+  search: string;
+}
+
+/**
+ * English vocabulary names, compared without case, accents, spaces or punctuation → the Japanese name the
+ * index holds: Internal Medicine → 内科, Higashi-Nakano → 東中野, Nakano Sta. → 中野駅, hospital → 病院.
+ * Empty on the Japanese page. The most common department wins where two share an English name.
+ */
+const latin = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const englishNames = new Map<string, string>();
+if (lang === 'en') {
+  const add = (en: string | undefined, ja: string) => {
+    if (en && latin(en) && !englishNames.has(latin(en))) englishNames.set(latin(en), ja);
+  };
+  for (const d of vocab.departments) add(d.en, d.name);
+  for (const t of vocab.towns) add(t.en, t.name);
+  for (const s of vocab.stations) for (const suffix of ['', ' station', ' sta']) add(s.en && `${s.en}${suffix}`, suffix ? `${s.name}駅` : s.name);
+  for (const [ja, en] of Object.entries(labels.kind ?? {})) add(en, ja);
+}
+/** The longest English name a query phrase of at most this many words can be (Pain Clinic (Internal Medicine)). */
+const MAX_NAME_WORDS = 6;
+
+function queryWords(q: string): QueryWord[] {
+  const typed = q.trim().split(/[\s\u3000]+/u).filter(Boolean);
+  const out: QueryWord[] = [];
+  for (let i = 0; i < typed.length; ) {
+    // The longest run of words from here that is an English name; else the word as typed.
+    let n = englishNames.size ? Math.min(MAX_NAME_WORDS, typed.length - i) : 0;
+    let ja: string | undefined;
+    for (; n > 0; n--) if ((ja = englishNames.get(latin(typed.slice(i, i + n).join(''))))) break;
+    if (ja) out.push({ typed: typed.slice(i, i + n).join(' '), search: ja });
+    else out.push({ typed: typed[i]!, search: typed[i]! });
+    i += Math.max(n, 1);
+  }
+  return out;
+}
+/** What is searched for a query: on the English page, its English names in Japanese. */
+const searchText = (q: string): string => queryWords(q).map((w) => w.search).join(' ');
 
 function pagefindFilters(f: State['filters']): Filters {
   const out: Filters = {};
@@ -145,25 +204,26 @@ function renderFilters(state: State, counts: PagefindResponse['filters'], totals
     const all = totals[key] ?? {};
     const values = Object.keys(all).filter((v) => (counts[key]?.[v] ?? 0) > 0 || state.filters[key]?.includes(v));
     if (key === 'hours' || values.length === 0) continue;
-    const ordered = key === 'day' || key === 'time' ? values : values.sort((a, b) => (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || a.localeCompare(b, 'ja'));
+    const ordered =
+      key === 'day' || key === 'time' ? values : values.sort((a, b) => (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || label(key, a).localeCompare(label(key, b), lang));
     const ul = el('ul');
     ordered.forEach((v, i) => {
       const id = `f-${key}-${i}`;
       const box = el('input', { type: 'checkbox', id, name: key, value: v, checked: !!state.filters[key]?.includes(v) });
-      ul.append(el('li', {}, box, ' ', el('label', { htmlFor: id }, v, el('span', { className: 'count' }, `（${counts[key]?.[v] ?? 0}）`))));
+      ul.append(el('li', {}, box, ' ', el('label', { htmlFor: id }, label(key, v), el('span', { className: 'count' }, ui.count(counts[key]?.[v] ?? 0)))));
     });
-    groups.append(el('fieldset', {}, el('legend', {}, filterNames[key]), ul));
+    groups.append(el('fieldset', {}, el('legend', {}, ui.filterNames[key]), ul));
   }
   const unknown = totals['hours']?.[hoursUnknown] ?? 0;
   hoursNote.hidden = unknown === 0;
-  hoursNote.textContent = `診療時間が未登録の医療機関（${unknown} 件）は、診療日・診療時間の条件に当てはまりません。条件を付けると結果から外れます。`;
+  hoursNote.textContent = ui.hoursNote(unknown);
   if (focused) document.getElementById(focused)?.focus();
 }
 
 function todayStatus(hoursJson: string | undefined): HTMLElement | undefined {
   if (!hoursJson) return undefined;
   try {
-    const text = describeStatus(openStatus(JSON.parse(hoursJson) as Hours, Date.now(), calendar), 'ja');
+    const text = describeStatus(openStatus(JSON.parse(hoursJson) as Hours, Date.now(), calendar), lang);
     if (!text) return undefined;
     return el('span', { className: `state ${text.kind}` }, text.headline, text.detail ? ` ${text.detail}` : '');
   } catch {
@@ -175,15 +235,22 @@ function resultItem(d: ResultData, distanceM?: number): HTMLLIElement {
   const m = d.meta;
   const heading = el('a', { href: d.url }, m['title'] ?? d.url);
   const first = el('p', {}, heading);
-  if (m['state']) first.append(el('span', { className: 'state gone' }, m['state']));
+  if (m['state']) first.append(el('span', { className: 'state gone' }, stateLabel(m['state'])));
   else {
     const s = todayStatus(m['hours']);
     if (s) first.append(s);
   }
-  const facts = [m['kind'], m['dept'] ?? '診療科未登録', m['area'] ? `中野区${m['area']}` : undefined, m['station']].filter(Boolean).join('・');
-  const li = el('li', {}, first, el('p', { className: 'note' }, facts));
-  if (distanceM !== undefined) li.append(el('p', { className: 'note' }, `現在地から約 ${distanceM < 1000 ? `${Math.round(distanceM / 10) * 10} m` : `${(distanceM / 1000).toFixed(1)} km`}（直線）`));
-  if (!m['hours'] && !m['state']) li.append(el('p', { className: 'note' }, '診療時間: 未登録'));
+  const area = m['area'] ? readAreaMeta(m['area']) : undefined;
+  const station = m['station'] ? readStationMeta(m['station']) : undefined;
+  const facts = [
+    m['kind'] && label('kind', m['kind']),
+    m['dept'] ? ui.list(readDeptMeta(m['dept']).map((d) => label('dept', d))) : ui.noDepartment,
+    area && ui.area(label('area', area.town), area.chome),
+    station ? ui.station(label('station', station.name), station.walkMinutes, station.distanceM) : m['station'],
+  ].filter((x): x is string => !!x);
+  const li = el('li', {}, first, el('p', { className: 'note' }, ui.facts(facts)));
+  if (distanceM !== undefined) li.append(el('p', { className: 'note' }, ui.distance(distanceM < 1000 ? `${Math.round(distanceM / 10) * 10} m` : `${(distanceM / 1000).toFixed(1)} km`)));
+  if (!m['hours'] && !m['state']) li.append(el('p', { className: 'note' }, ui.hoursUnregistered));
   return li;
 }
 
@@ -207,38 +274,45 @@ const locate = () =>
 /** Suggestions: departments for a 1-character query, and ways out when nothing matched. */
 async function renderSuggestions(state: State, total: number, pf: Pagefind, missing: string[]): Promise<void> {
   suggest.replaceChildren();
-  const words = state.q.trim().split(/[\s\u3000]+/u).filter(Boolean);
-  const folded = words.map(fold).filter(Boolean);
-  const matching = (w: string) => ({
-    departments: vocab.departments.filter((d) => [d.name, d.kana, ...d.synonyms].some((t) => fold(t).includes(w))),
-    towns: vocab.towns.filter((t) => fold(t.name).includes(w) || fold(t.kana).includes(w)),
-    stations: vocab.stations.filter((s) => fold(s.name).includes(w) || fold(s.kana).includes(w)),
-  });
+  const typed = queryWords(state.q);
+  const folded = typed.map((w) => fold(w.search)).filter(Boolean);
+  // English names count for words of 2 characters or more: one letter is in nearly every name.
+  const matching = (w: string) => {
+    const has = (...names: (string | undefined)[]) => names.some((n) => n !== undefined && fold(n).includes(w));
+    const en = (x: { en?: string | undefined }) => ([...w].length > 1 ? x.en : undefined);
+    return {
+      departments: vocab.departments.filter((d) => has(d.name, d.kana, ...d.synonyms, en(d))),
+      towns: vocab.towns.filter((t) => has(t.name, t.kana, en(t))),
+      stations: vocab.stations.filter((s) => has(s.name, s.kana, en(s))),
+    };
+  };
   const linkList = (items: { href: string; text: string }[]) => el('ul', { className: 'inline' }, ...items.map((i) => el('li', {}, el('a', { href: i.href }, i.text))));
 
   if (folded.length === 1 && [...folded[0]!].length === 1) {
     const deps = matching(folded[0]!).departments.slice(0, 24);
     if (deps.length) {
       suggest.append(
-        el('p', {}, `「${words[0]}」を含む診療科から選ぶと、その診療科の医療機関だけを表示します:`),
-        linkList(deps.map((d) => ({ href: toUrl({ q: '', filters: { dept: [d.name] }, sort: state.sort }), text: `${d.name}（${d.n}）` }))),
+        el('p', {}, ui.oneCharDepartments(typed[0]!.typed)),
+        linkList(deps.map((d) => ({ href: toUrl({ q: '', filters: { dept: [d.name] }, sort: state.sort }), text: `${nameOf(d)}${ui.count(d.n)}` }))),
       );
     }
   }
   if (total > 0 || folded.length === 0) return;
 
-  const box = el('div', { className: 'callout' }, el('p', {}, el('strong', {}, `「${state.q.trim()}」に当てはまる医療機関は見つかりませんでした。`)));
-  if (missing.length && words.length > 1) box.append(el('p', {}, `「${missing.join('」「')}」を含む医療機関がありません。`));
+  const box = el('div', { className: 'callout' }, el('p', {}, el('strong', {}, ui.noMatch(state.q.trim()))));
+  // Missing words are folded search words: show them as typed.
+  const asTyped = (m: string) => typed.find((w) => fold(w.search) === m)?.typed ?? m;
+  if (missing.length && typed.length > 1) box.append(el('p', {}, ui.missing(missing.map(asTyped))));
   const tips: { href: string; text: string }[] = [];
-  if (Object.keys(state.filters).length) tips.push({ href: toUrl({ ...state, filters: {} }), text: '絞り込み条件を外して探す' });
-  if (words.length > 1) {
-    for (const w of words) {
-      const r = (await searchAll(pf, w, { filters: pagefindFilters(state.filters) })).response;
-      if (r?.results.length) tips.push({ href: toUrl({ ...state, q: w }), text: `「${w}」だけで探す（${r.results.length} 件）` });
+  if (Object.keys(state.filters).length) tips.push({ href: toUrl({ ...state, filters: {} }), text: ui.dropFilters });
+  if (typed.length > 1) {
+    for (const w of typed) {
+      const r = (await searchAll(pf, w.search, { filters: pagefindFilters(state.filters) })).response;
+      if (r?.results.length) tips.push({ href: toUrl({ ...state, q: w.typed }), text: ui.onlyWord(w.typed, r.results.length) });
     }
   }
   // A run-together query (沼袋内科): split it where a town, station or department name starts or ends.
-  if (words.length === 1) {
+  if (typed.length === 1) {
     const w = folded[0]!;
     const names = [...vocab.towns.map((t) => t.name), ...vocab.stations.map((s) => s.name), ...vocab.departments.flatMap((d) => [d.name, ...d.synonyms])];
     for (const n of names.sort((a, b) => b.length - a.length)) {
@@ -249,21 +323,19 @@ async function renderSuggestions(state: State, total: number, pf: Pagefind, miss
       const q = `${n} ${rest}`;
       const r = (await searchAll(pf, q, { filters: pagefindFilters(state.filters) })).response;
       if (r?.results.length) {
-        tips.push({ href: toUrl({ ...state, q }), text: `「${q}」で探す（${r.results.length} 件）` });
+        tips.push({ href: toUrl({ ...state, q }), text: ui.tryQuery(q, r.results.length) });
         break;
       }
     }
   }
   for (const w of folded) {
     const m = matching(w);
-    tips.push(...m.departments.slice(0, 3).map((d) => ({ href: `/departments/${d.code}/`, text: `診療科「${d.name}」の一覧` })));
-    tips.push(...m.towns.slice(0, 3).map((t) => ({ href: `/areas/${t.slug}/`, text: `${t.name}の医療機関の一覧` })));
-    tips.push(...m.stations.slice(0, 3).map((s) => ({ href: `/stations/${s.id}/`, text: `${s.name}駅の近くの医療機関の一覧` })));
+    tips.push(...m.departments.slice(0, 3).map((d) => ({ href: `${prefix}/departments/${d.code}/`, text: ui.departmentList(nameOf(d)) })));
+    tips.push(...m.towns.slice(0, 3).map((t) => ({ href: `${prefix}/areas/${t.slug}/`, text: ui.townList(nameOf(t)) })));
+    tips.push(...m.stations.slice(0, 3).map((s) => ({ href: `${prefix}/stations/${s.id}/`, text: ui.stationList(nameOf(s)) })));
   }
-  if (tips.length) box.append(el('p', {}, '次の方法も試せます:'), linkList(tips));
-  box.append(
-    el('p', { className: 'note' }, '名前の一部だけ（例: 「警察病院」）、読みのひらがな（例: 「ひふか」）、町名・駅名・郵便番号でも探せます。言葉を減らすと見つかることがあります。'),
-  );
+  if (tips.length) box.append(el('p', {}, ui.tryAlso), linkList(tips));
+  box.append(el('p', { className: 'note' }, ui.hint));
   suggest.append(box);
 }
 
@@ -287,12 +359,13 @@ async function run(): Promise<void> {
   const state = readUrl();
   if (document.activeElement !== input) input.value = state.q;
   sortSelect.value = state.sort;
-  const nq = normalizeQuery(state.q);
+  const query = searchText(state.q);
+  const nq = normalizeQuery(query);
   const hasFilters = Object.keys(state.filters).length > 0;
   const pf = await resultsIndex();
   if (!nq.pagefind && !hasFilters) {
     scheduleCounts();
-    statusEl.textContent = state.q.trim() ? '検索できる文字が入力されていません。' : '医療機関の名前・診療科・町名・駅名などを入力してください。';
+    statusEl.textContent = state.q.trim() ? ui.nothingSearchable : ui.prompt;
     list.replaceChildren();
     suggest.replaceChildren();
     more.hidden = true;
@@ -300,7 +373,7 @@ async function run(): Promise<void> {
     return;
   }
   const sort = state.sort === 'name' || !nq.pagefind ? { name: 'asc' as const } : undefined;
-  const outcome = await searchAll(pf, state.q, { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
+  const outcome = await searchAll(pf, query, { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
   if (mine !== runId) return;
   const r: PagefindResponse = outcome.response ?? { results: [], filters: {}, totalFilters: {} };
   let results = r.results;
@@ -319,21 +392,19 @@ async function run(): Promise<void> {
         if (Number.isFinite(lat) && Number.isFinite(lon)) distances!.set(x.id, metres(here, lat, lon));
       });
       results = [...head].sort((a, b) => (distances!.get(a.id) ?? Infinity) - (distances!.get(b.id) ?? Infinity)).concat(results.slice(NEAR_LIMIT));
-      sortNote.textContent = `現在地から近い順（直線距離）。位置は町丁目の代表点による目安です。${results.length > NEAR_LIMIT ? `関連度の高い ${NEAR_LIMIT} 件を並べ替えています。` : ''}`;
+      sortNote.textContent = ui.nearNote(results.length > NEAR_LIMIT ? NEAR_LIMIT : undefined);
     } catch {
-      sortNote.textContent = '現在地を取得できなかったため、関連度順で表示しています。ブラウザの位置情報の利用を許可すると近い順に並べ替えられます。';
+      sortNote.textContent = ui.nearFailed;
     }
     sortNote.hidden = false;
   }
-  const words = nq.terms.map((t) => t.word);
-  const conds = Object.values(state.filters).flat();
-  const about = [words.length ? `「${state.q.trim()}」` : '', conds.length ? `条件: ${conds.join('・')}` : ''].filter(Boolean).join(' ');
+  const conditions = (Object.entries(state.filters) as [FilterKey, string[]][]).flatMap(([k, vs]) => vs.map((v) => label(k, v)));
   shown = { results, next: 0, ...(distances ? { distances } : {}) };
   list.replaceChildren();
   await showMore();
   if (mine !== runId) return;
   // Announced once the results are on screen.
-  statusEl.textContent = `${about}の検索結果 ${results.length} 件`;
+  statusEl.textContent = ui.status(results.length, nq.terms.length ? state.q.trim() : undefined, conditions);
   scheduleCounts();
   await renderSuggestions(state, results.length, pf, outcome.missing.map((t) => t.word));
 }
@@ -352,7 +423,7 @@ function scheduleCounts(): void {
         const state = readUrl();
         const pf = await countsIndex();
         const sort = state.sort === 'name' ? { name: 'asc' as const } : undefined;
-        const outcome = await searchAll(pf, state.q, { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
+        const outcome = await searchAll(pf, searchText(state.q), { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
         const totals = outcome.response?.totalFilters ?? (await pf.filters());
         const found = outcome.response?.filters ?? (outcome.query.pagefind || Object.keys(state.filters).length ? {} : totals);
         if (!countsWanted) renderFilters(state, found, Object.keys(totals).length ? totals : await pf.filters());
@@ -404,5 +475,5 @@ app.hidden = false;
 $<HTMLDivElement>('search-nojs').hidden = true;
 input.value = readUrl().q;
 void run().catch(() => {
-  statusEl.textContent = '検索の準備に失敗しました。ページを再読み込みするか、下の一覧から探してください。';
+  statusEl.textContent = ui.failed;
 });

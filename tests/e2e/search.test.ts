@@ -1,7 +1,7 @@
 /**
  * A resident searching, in Debian's Chromium through `wrangler pages dev` (the real security headers):
  * from the home page box with the keyboard, with filters in the URL and the back button, a one-character
- * query, nothing found, and JavaScript off. Any CSP violation fails the test.
+ * query, nothing found, and JavaScript off; and the same in English on /en/search/. Any CSP violation fails the test.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 /** A page that records CSP violations and console errors. */
-async function openPage(opts: { javaScriptEnabled?: boolean } = {}): Promise<{ ctx: BrowserContext; page: Page; problems: string[] }> {
+async function openPage(opts: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<{ ctx: BrowserContext; page: Page; problems: string[] }> {
   const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1200, height: 900 }, ...opts });
   const page = await ctx.newPage();
   const problems: string[] = [];
@@ -35,9 +35,12 @@ const status = (page: Page) => page.locator('#search-status').innerText();
 const waitForStatus = (page: Page, re: RegExp) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('search-status')?.textContent ?? ''), re.source);
 
 describe('search', () => {
-  it('allows WebAssembly only on /search/ and Pagefind files', async () => {
+  it('allows WebAssembly only on /search/, /en/search/ and Pagefind files', async () => {
     const csp = async (p: string) => (await fetch(`${baseUrl}${p}`)).headers.get('content-security-policy') ?? '';
     expect(await csp('/search/')).toContain("'wasm-unsafe-eval'");
+    expect(await csp('/en/search/')).toContain("'wasm-unsafe-eval'");
+    expect(await csp('/en/')).not.toContain('wasm');
+    expect(await csp('/en/departments/')).not.toContain('wasm');
     expect(await csp('/pagefind/pagefind.js')).toContain("'wasm-unsafe-eval'");
     expect(await csp('/')).not.toContain('wasm');
     expect(await csp('/facilities/f-131410901/')).not.toContain('wasm');
@@ -174,6 +177,94 @@ describe('search', () => {
     expect(await page.getByText('検索には JavaScript が必要です').isVisible()).toBe(true);
     await page.getByRole('link', { name: '診療科から探す' }).last().click();
     await page.waitForURL(/\/departments\/$/);
+    await ctx.close();
+  });
+});
+
+describe('search in English (/en/search/)', () => {
+  const en = { locale: 'en-US' };
+
+  it('Numabukuro internal medicine finds the internal medicine clinics of 沼袋, labelled in English', async () => {
+    const { ctx, page, problems } = await openPage(en);
+    await page.goto(`${baseUrl}/en/search/?q=${encodeURIComponent('Numabukuro internal medicine')}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await waitForStatus(page, /\d+ results? for/);
+    expect(await status(page)).toMatch(/^\d+ results for “Numabukuro internal medicine”$/);
+    const names = await resultNames(page);
+    expect(names).toContain('沼袋藤浪内科医院');
+    expect(names).toContain('いしい内科クリニック');
+    // Type, department, town and station in English; the facility page link is the bilingual one.
+    const first = page.locator('#search-results li').first();
+    expect(await first.innerText()).toMatch(/Clinic · Internal Medicine · (Numabukuro|Egota) \d-chōme, Nakano · [A-Z][\w-]* Sta\./);
+    expect(await first.innerText()).toContain('Hours: not registered');
+    expect(await first.locator('a').getAttribute('href')).toMatch(/^\/facilities\/f-\d+\/$/);
+    // Filters read in English; the URL keeps the index's Japanese value.
+    const internal = page.locator('#filter-groups fieldset', { hasText: 'Department' }).getByRole('checkbox', { name: /^Internal Medicine \(\d+\)$/ });
+    await internal.check();
+    await page.waitForURL(/\/en\/search\/\?.*dept=%E5%86%85%E7%A7%91/);
+    await waitForStatus(page, /results? for “Numabukuro internal medicine” \(filters: Internal Medicine\)/);
+    expect(await page.locator('#filter-groups legend').allInnerTexts()).toContain('Nearest station');
+    expect(await page.locator('#hours-note').innerText()).toMatch(/^\d+ facilities have not registered their hours yet/);
+    // No Japanese UI words left (facility names stay Japanese).
+    expect(await page.locator('#search-app').innerText()).not.toMatch(/件|絞り込み|並べ替え|未登録|中野区|丁目|徒歩/);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('suggests a way forward in English when nothing matches', async () => {
+    const { ctx, page, problems } = await openPage(en);
+    await page.goto(`${baseUrl}/en/search/?q=${encodeURIComponent('Numabukuro ophthalmology dentistry')}`);
+    await waitForStatus(page, /^0 results for/);
+    expect(await page.locator('#search-suggest').innerText()).toContain('No facility matches “Numabukuro ophthalmology dentistry”.');
+    const tip = page.locator('#search-suggest a', { hasText: /^Search for “Numabukuro” only \(\d+\)$/ });
+    await tip.waitFor();
+    await page.locator('#search-suggest a', { hasText: /^All Ophthalmology facilities$/ }).waitFor();
+    expect(await page.locator('#search-suggest a', { hasText: /^All Ophthalmology facilities$/ }).getAttribute('href')).toMatch(/^\/en\/departments\/\d{5}\/$/);
+    await tip.click();
+    await page.waitForURL(/\/en\/search\/\?q=Numabukuro$/);
+    await waitForStatus(page, /^[1-9]\d* results? for “Numabukuro”$/);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('the English nav link and the /en/ home search box lead to /en/search/', async () => {
+    const { ctx, page, problems } = await openPage(en);
+    await page.goto(`${baseUrl}/en/`);
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/\/en\/search\/$/);
+    await waitForStatus(page, /Type a facility name/);
+    // The language switch leads to the Japanese search page.
+    expect(await page.getByRole('link', { name: '日本語' }).getAttribute('href')).toBe('/search/');
+    await page.goto(`${baseUrl}/en/`);
+    await page.getByRole('searchbox', { name: 'Search by name, department or area' }).fill('Ophthalmology');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/en\/search\/\?q=Ophthalmology$/);
+    await waitForStatus(page, /\d+ results for “Ophthalmology”/);
+    expect(await resultNames(page)).toContain('中野眼科');
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('has no serious accessibility problems with results and filters on screen', async () => {
+    const ctx = await browser.newContext({ ...en, bypassCSP: true });
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/en/search/?q=${encodeURIComponent('Nakano Sta.')}`);
+    await waitForStatus(page, /\d+ results for/);
+    await page.locator('#filter-groups fieldset').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await ctx.close();
+  });
+
+  it('with JavaScript off, the /en/ search box leads to the English browse pages', async () => {
+    const { ctx, page } = await openPage({ ...en, javaScriptEnabled: false });
+    await page.goto(`${baseUrl}/en/`);
+    await page.fill('#q', 'dermatology');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/en\/search\/\?q=dermatology$/);
+    expect(await page.getByText('Search needs JavaScript').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'By department' }).last().click();
+    await page.waitForURL(/\/en\/departments\/$/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
     await ctx.close();
   });
 });

@@ -17,6 +17,25 @@ export const TIME_VALUES = { after18: '18時以降', before9: '9時前' } as con
 /** The `hours` filter value of facilities without registered hours (they are in no day or time filter). */
 export const HOURS_UNKNOWN = '未登録';
 
+/** A result's departments as the index holds them (内科・小児科), and read back for the English page. */
+const DEPT_META_SEPARATOR = '・';
+export const readDeptMeta = (meta: string): string[] => meta.split(DEPT_META_SEPARATOR);
+
+/** A result's town and 丁目 as the index holds it (沼袋3丁目); `readAreaMeta` reads it back for the English page. */
+export const areaMeta = (town: string, chome: number | undefined): string => `${town}${chome ? `${chome}丁目` : ''}`;
+export function readAreaMeta(meta: string): { town: string; chome: number | undefined } {
+  const m = /^(.*?)(?:(\d+)丁目)?$/u.exec(meta);
+  return { town: m?.[1] ?? meta, chome: m?.[2] ? Number(m[2]) : undefined };
+}
+
+/** A result's nearest station as the index holds it (中野駅 徒歩5分, 中野駅 約450m); read back by `readStationMeta`. */
+export const stationMeta = (name: string, walkMinutes: number | undefined, distanceM: number | undefined): string =>
+  `${name}駅${walkMinutes !== undefined ? ` 徒歩${walkMinutes}分` : distanceM !== undefined ? ` 約${distanceM}m` : ''}`;
+export function readStationMeta(meta: string): { name: string; walkMinutes: number | undefined; distanceM: number | undefined } | undefined {
+  const m = /^(.+)駅(?: 徒歩(\d+)分| 約(\d+)m)?$/u.exec(meta);
+  return m ? { name: m[1]!, walkMinutes: m[2] ? Number(m[2]) : undefined, distanceM: m[3] ? Number(m[3]) : undefined } : undefined;
+}
+
 export interface SearchVocabulary {
   departments: ReadonlyMap<string, Department>;
   areas: ReadonlyMap<string, Area>;
@@ -179,10 +198,10 @@ export function searchRecord(f: Facility, vocab: SearchVocabulary, labels: Filte
 
   const meta: Record<string, string> = { title: f.name.display, kind: labels.kind[f.kind] };
   const deptNames = deps.map((d) => d.own ?? d.v?.name).filter((x): x is string => !!x);
-  if (deptNames.length) meta['dept'] = deptNames.join('・');
-  if (area) meta['area'] = `${area.town}${area.chome ? `${area.chome}丁目` : ''}`;
+  if (deptNames.length) meta['dept'] = deptNames.join(DEPT_META_SEPARATOR);
+  if (area) meta['area'] = areaMeta(area.town, area.chome);
   const near = stations[0];
-  if (near) meta['station'] = `${near.v.name}駅${near.walkMinutes !== undefined ? ` 徒歩${near.walkMinutes}分` : near.distanceM !== undefined ? ` 約${near.distanceM}m` : ''}`;
+  if (near) meta['station'] = stationMeta(near.v.name, near.walkMinutes, near.distanceM);
   if (f.status.state !== 'open') meta['state'] = labels.state[f.status.state];
   if (f.position) {
     meta['lat'] = f.position.lat.toFixed(5);
