@@ -40,7 +40,8 @@ beforeAll(async () => {
       if (!String(req.headers['accept']).includes('raw')) return refused.push(`contents without raw media type: ${req.headers['accept']}`), ok(415, {});
       const ref = url.searchParams.get('ref');
       res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
-      return res.end(ref === 'base000' ? before : ref === 'head111' ? after : '');
+      res.end(ref === 'base000' ? before : ref === 'head111' ? after : '');
+      return;
     }
     const team = /^\/orgs\/kaku-org\/teams\/reviewers\/memberships\/([^/]+)$/.exec(p);
     if (req.method === 'GET' && team) return team[1] === 'kaku-reviewer' ? ok(200, { state: 'active', role: 'member' }) : ok(404, { message: 'Not Found' });
