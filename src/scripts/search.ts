@@ -8,7 +8,7 @@
  */
 import { FILTER_KEYS, readAreaMeta, readDeptMeta, readStationMeta, type FilterKey } from '../lib/search/record.ts';
 import { fold, normalizeQuery } from '../lib/search/normalize.ts';
-import { searchAll, type PagefindFilters } from '../lib/search/query.ts';
+import { pagefindFilters, searchAll, type PagefindFilters } from '../lib/search/query.ts';
 import type { Hours } from '../lib/schema/hours.ts';
 import { calendarFromList, openStatus, type HolidayCalendar } from '../lib/util/hours.ts';
 import { describeStatus } from '../i18n/hours.ts';
@@ -42,8 +42,6 @@ interface Pagefind {
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
-/** Within these filters any checked value will do (内科 or 小児科); the others must all hold (月曜 and 土曜). */
-const ANY_OF: readonly FilterKey[] = ['dept', 'area', 'station', 'kind', 'lang'];
 const PAGE = 20;
 /** Distance sorting reads each result's position, so it covers at most this many results. */
 const NEAR_LIMIT = 300;
@@ -146,15 +144,6 @@ function queryWords(q: string): QueryWord[] {
 }
 /** What is searched for a query: on the English page, its English names in Japanese. */
 const searchText = (q: string): string => queryWords(q).map((w) => w.search).join(' ');
-
-function pagefindFilters(f: State['filters']): Filters {
-  const out: Filters = {};
-  for (const k of FILTER_KEYS) {
-    const v = f[k];
-    if (v?.length) out[k] = ANY_OF.includes(k) ? { any: v } : { all: v };
-  }
-  return out;
-}
 
 interface PagefindModule {
   createInstance: (o: { noWorker?: boolean }) => Pagefind;

@@ -4,8 +4,22 @@
  * 「沼袋 歯科」 should hear that nothing matches, not get every facility of 沼袋.
  */
 import { normalizeQuery, type NormalizedQuery, type QueryTerm } from './normalize.ts';
+import { FILTER_KEYS, type FilterKey } from './record.ts';
 
 export type PagefindFilters = Record<string, string[] | { any: string[] } | { all: string[] }>;
+
+/** Within these filters any checked value will do (内科 or 小児科); the others must all hold (月曜 and 土曜). */
+const ANY_OF: readonly FilterKey[] = ['dept', 'area', 'station', 'kind', 'lang'];
+
+/** Checked filter values (as in the URL, ?dept=内科&day=土曜) → Pagefind's filter object. */
+export function pagefindFilters(f: Partial<Record<FilterKey, string[]>>): PagefindFilters {
+  const out: PagefindFilters = {};
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v?.length) out[k] = ANY_OF.includes(k) ? { any: v } : { all: v };
+  }
+  return out;
+}
 
 export interface PagefindLike<R> {
   search: (q: string | null, o?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }) => Promise<R | null>;
