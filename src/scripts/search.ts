@@ -162,11 +162,14 @@ const loadModule = () => {
  * The counts come from a second instance in Pagefind's Web Worker, after the results, one at a time.
  */
 let results: Promise<Pagefind> | undefined;
+/** Whether the results instance has loaded: from then on the browser answers every search itself. */
+let localReady = false;
 const resultsIndex = () =>
   (results ??= loadModule().then(async (m) => {
     const pf = m.createInstance({ noWorker: true });
     await pf.options({ excerptLength: 0 });
     await pf.init();
+    localReady = true;
     return pf;
   }));
 let counts: Promise<Pagefind> | undefined;
@@ -261,7 +264,7 @@ const locate = () =>
   });
 
 /** Suggestions: departments for a 1-character query, and ways out when nothing matched. */
-async function renderSuggestions(state: State, total: number, pf: Pagefind, missing: string[]): Promise<void> {
+async function renderSuggestions(state: State, total: number, missing: string[], mine: number): Promise<void> {
   suggest.replaceChildren();
   const typed = queryWords(state.q);
   const folded = typed.map((w) => fold(w.search)).filter(Boolean);
@@ -288,16 +291,36 @@ async function renderSuggestions(state: State, total: number, pf: Pagefind, miss
   }
   if (total > 0 || folded.length === 0) return;
 
+  // At once: what nothing matched, and the links that need no search. Then the searches for better queries.
   const box = el('div', { className: 'callout' }, el('p', {}, el('strong', {}, ui.noMatch(state.q.trim()))));
   // Missing words are folded search words: show them as typed.
   const asTyped = (m: string) => typed.find((w) => fold(w.search) === m)?.typed ?? m;
   if (missing.length && typed.length > 1) box.append(el('p', {}, ui.missing(missing.map(asTyped))));
   const tips: { href: string; text: string }[] = [];
   if (Object.keys(state.filters).length) tips.push({ href: toUrl({ ...state, filters: {} }), text: ui.dropFilters });
+  const browse: typeof tips = [];
+  for (const w of folded) {
+    const m = matching(w);
+    browse.push(...m.departments.slice(0, 3).map((d) => ({ href: `${prefix}/departments/${d.code}/`, text: ui.departmentList(nameOf(d)) })));
+    browse.push(...m.towns.slice(0, 3).map((t) => ({ href: `${prefix}/areas/${t.slug}/`, text: ui.townList(nameOf(t)) })));
+    browse.push(...m.stations.slice(0, 3).map((s) => ({ href: `${prefix}/stations/${s.id}/`, text: ui.stationList(nameOf(s)) })));
+  }
+  const tipsArea = el('div');
+  const showTips = (found: typeof tips) => {
+    const all = [...tips, ...found, ...browse];
+    tipsArea.replaceChildren(...(all.length ? [el('p', {}, ui.tryAlso), linkList(all)] : []));
+  };
+  showTips([]);
+  box.append(tipsArea, el('p', { className: 'note' }, ui.hint));
+  suggest.append(box);
+
+  // These searches are the browser's own: by now its Pagefind is loading or loaded.
+  const pf = await resultsIndex();
+  const found: typeof tips = [];
   if (typed.length > 1) {
     for (const w of typed) {
       const r = (await searchAll(pf, w.search, { filters: pagefindFilters(state.filters) })).response;
-      if (r?.results.length) tips.push({ href: toUrl({ ...state, q: w.typed }), text: ui.onlyWord(w.typed, r.results.length) });
+      if (r?.results.length) found.push({ href: toUrl({ ...state, q: w.typed }), text: ui.onlyWord(w.typed, r.results.length) });
     }
   }
   // A run-together query (沼袋内科): split it where a town, station or department name starts or ends.
@@ -312,46 +335,109 @@ async function renderSuggestions(state: State, total: number, pf: Pagefind, miss
       const q = `${n} ${rest}`;
       const r = (await searchAll(pf, q, { filters: pagefindFilters(state.filters) })).response;
       if (r?.results.length) {
-        tips.push({ href: toUrl({ ...state, q }), text: ui.tryQuery(q, r.results.length) });
+        found.push({ href: toUrl({ ...state, q }), text: ui.tryQuery(q, r.results.length) });
         break;
       }
     }
   }
-  for (const w of folded) {
-    const m = matching(w);
-    tips.push(...m.departments.slice(0, 3).map((d) => ({ href: `${prefix}/departments/${d.code}/`, text: ui.departmentList(nameOf(d)) })));
-    tips.push(...m.towns.slice(0, 3).map((t) => ({ href: `${prefix}/areas/${t.slug}/`, text: ui.townList(nameOf(t)) })));
-    tips.push(...m.stations.slice(0, 3).map((s) => ({ href: `${prefix}/stations/${s.id}/`, text: ui.stationList(nameOf(s)) })));
-  }
-  if (tips.length) box.append(el('p', {}, ui.tryAlso), linkList(tips));
-  box.append(el('p', { className: 'note' }, ui.hint));
-  suggest.append(box);
+  if (mine === runId && found.length) showTips(found);
 }
 
 let runId = 0;
-let shown: { results: PagefindResult[]; next: number; distances?: Map<string, number> } | undefined;
+/** The results on screen: how many in all, how many shown, and how to fetch a further page of them. */
+let shown: { total: number; next: number; page: (from: number) => Promise<{ data: ResultData; distanceM?: number | undefined }[]> } | undefined;
 
 async function showMore(): Promise<void> {
   if (!shown) return;
-  const page = shown.results.slice(shown.next, shown.next + PAGE);
   const mine = runId;
-  const data = await Promise.all(page.map((r) => r.data()));
-  if (mine !== runId) return;
-  list.append(...data.map((d, i) => resultItem(d, shown?.distances?.get(page[i]!.id))));
+  const page = await shown.page(shown.next);
+  if (mine !== runId || !shown) return;
+  list.append(...page.map((r) => resultItem(r.data, r.distanceM)));
   shown.next += page.length;
-  more.hidden = shown.next >= shown.results.length;
+  more.hidden = shown.next >= shown.total;
 }
 
-/** Runs the search in the URL and renders it. Stale runs (the resident kept typing) are dropped. */
+/** The answer of GET /api/search (functions/_lib/search.ts). */
+interface EdgeAnswer {
+  total: number;
+  results: ResultData[];
+  missing: string[];
+}
+
+/** /api/search for this state: what the browser's Pagefind would answer, one page of it. */
+function edgeUrl(state: State, offset: number): string {
+  const p = new URLSearchParams();
+  const q = searchText(state.q).trim();
+  if (q) p.set('q', q);
+  for (const k of FILTER_KEYS) for (const v of state.filters[k] ?? []) p.append(k, v);
+  if (state.sort === 'name') p.set('sort', 'name');
+  if (offset) p.set('offset', String(offset));
+  p.set('limit', String(PAGE));
+  return `/api/search?${p}`;
+}
+
+async function edgeSearch(state: State, offset: number): Promise<EdgeAnswer> {
+  const res = await fetch(edgeUrl(state, offset), { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`/api/search ${res.status}`);
+  return (await res.json()) as EdgeAnswer;
+}
+
+/** The browser's own search: Pagefind's results, sorted by distance when asked. */
+async function localSearch(state: State, mine: number): Promise<{ total: number; missing: string[]; page: NonNullable<typeof shown>['page'] } | undefined> {
+  const pf = await resultsIndex();
+  const nq = normalizeQuery(searchText(state.q));
+  const sort = state.sort === 'name' || !nq.pagefind ? { name: 'asc' as const } : undefined;
+  const outcome = await searchAll(pf, searchText(state.q), { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
+  if (mine !== runId) return undefined;
+  let results = outcome.response?.results ?? [];
+  let distances: Map<string, number> | undefined;
+  sortNote.hidden = true;
+  if (state.sort === 'near' && results.length) {
+    try {
+      const here = await locate();
+      const head = results.slice(0, NEAR_LIMIT);
+      const data = await Promise.all(head.map((x) => x.data()));
+      if (mine !== runId) return undefined;
+      const d = new Map<string, number>();
+      head.forEach((x, i) => {
+        const lat = Number(data[i]!.meta['lat']);
+        const lon = Number(data[i]!.meta['lon']);
+        if (Number.isFinite(lat) && Number.isFinite(lon)) d.set(x.id, metres(here, lat, lon));
+      });
+      distances = d;
+      results = [...head].sort((a, b) => (d.get(a.id) ?? Infinity) - (d.get(b.id) ?? Infinity)).concat(results.slice(NEAR_LIMIT));
+      sortNote.textContent = ui.nearNote(results.length > NEAR_LIMIT ? NEAR_LIMIT : undefined);
+    } catch {
+      sortNote.textContent = ui.nearFailed;
+    }
+    sortNote.hidden = false;
+  }
+  const all = results;
+  return {
+    total: all.length,
+    missing: outcome.missing.map((t) => t.word),
+    page: async (from) => {
+      const slice = all.slice(from, from + PAGE);
+      const data = await Promise.all(slice.map((r) => r.data()));
+      return data.map((d, i) => ({ data: d, distanceM: distances?.get(slice[i]!.id) }));
+    },
+  };
+}
+
+/**
+ * Runs the search in the URL and renders it. Stale runs (the resident kept typing) are dropped.
+ * Until the browser's own Pagefind has loaded, the edge answers (GET /api/search, the same index and query
+ * code): a first visit renders results after one small JSON instead of Pagefind's runtime and metadata.
+ * Pagefind then loads in the background and answers every later keystroke. Distance sorting needs the
+ * resident's position, which never leaves the browser, so it always searches locally.
+ */
 async function run(): Promise<void> {
   const mine = ++runId;
   const state = readUrl();
   if (document.activeElement !== input) input.value = state.q;
   sortSelect.value = state.sort;
-  const query = searchText(state.q);
-  const nq = normalizeQuery(query);
+  const nq = normalizeQuery(searchText(state.q));
   const hasFilters = Object.keys(state.filters).length > 0;
-  const pf = await resultsIndex();
   if (!nq.pagefind && !hasFilters) {
     scheduleCounts();
     statusEl.textContent = state.q.trim() ? ui.nothingSearchable : ui.prompt;
@@ -361,41 +447,35 @@ async function run(): Promise<void> {
     sortNote.hidden = true;
     return;
   }
-  const sort = state.sort === 'name' || !nq.pagefind ? { name: 'asc' as const } : undefined;
-  const outcome = await searchAll(pf, query, { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
-  if (mine !== runId) return;
-  const r: PagefindResponse = outcome.response ?? { results: [], filters: {}, totalFilters: {} };
-  let results = r.results;
-  let distances: Map<string, number> | undefined;
-  sortNote.hidden = true;
-  if (state.sort === 'near' && results.length) {
+  let found: { total: number; missing: string[]; page: NonNullable<typeof shown>['page'] } | undefined;
+  if (!localReady && state.sort !== 'near') {
     try {
-      const here = await locate();
-      const head = results.slice(0, NEAR_LIMIT);
-      const data = await Promise.all(head.map((x) => x.data()));
-      if (mine !== runId) return;
-      distances = new Map();
-      head.forEach((x, i) => {
-        const lat = Number(data[i]!.meta['lat']);
-        const lon = Number(data[i]!.meta['lon']);
-        if (Number.isFinite(lat) && Number.isFinite(lon)) distances!.set(x.id, metres(here, lat, lon));
-      });
-      results = [...head].sort((a, b) => (distances!.get(a.id) ?? Infinity) - (distances!.get(b.id) ?? Infinity)).concat(results.slice(NEAR_LIMIT));
-      sortNote.textContent = ui.nearNote(results.length > NEAR_LIMIT ? NEAR_LIMIT : undefined);
+      const first = await edgeSearch(state, 0);
+      found = {
+        total: first.total,
+        missing: first.missing,
+        page: async (from) => (from === 0 ? first.results : (await edgeSearch(state, from)).results).map((data) => ({ data })),
+      };
+      sortNote.hidden = true;
     } catch {
-      sortNote.textContent = ui.nearFailed;
+      // No edge (offline, or a host without functions): the browser searches itself.
     }
-    sortNote.hidden = false;
   }
+  if (mine !== runId) return;
+  found ??= await localSearch(state, mine);
+  if (!found || mine !== runId) return;
   const conditions = (Object.entries(state.filters) as [FilterKey, string[]][]).flatMap(([k, vs]) => vs.map((v) => label(k, v)));
-  shown = { results, next: 0, ...(distances ? { distances } : {}) };
+  shown = { total: found.total, next: 0, page: found.page };
   list.replaceChildren();
   await showMore();
   if (mine !== runId) return;
-  // Announced once the results are on screen.
-  statusEl.textContent = ui.status(results.length, nq.terms.length ? state.q.trim() : undefined, conditions);
+  // Suggestions that need no search are on screen at once (up to its first await), before the announcement.
+  const suggestions = renderSuggestions(state, found.total, found.missing, mine);
+  statusEl.textContent = ui.status(found.total, nq.terms.length ? state.q.trim() : undefined, conditions);
+  // After the first results: the browser's own Pagefind for the next keystrokes, and the filter counts.
+  void resultsIndex();
   scheduleCounts();
-  await renderSuggestions(state, results.length, pf, outcome.missing.map((t) => t.word));
+  await suggestions;
 }
 
 /** The filter counts for the URL's search; a newer search replaces a waiting one. */
