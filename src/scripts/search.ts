@@ -170,6 +170,8 @@ const resultsIndex = () =>
     await pf.options({ excerptLength: 0 });
     await pf.init();
     localReady = true;
+    // Said on the page, for tests and benchmarks that must know which side answers.
+    app.dataset['local'] = 'ready';
     return pf;
   }));
 let counts: Promise<Pagefind> | undefined;
