@@ -75,6 +75,43 @@ describe('search', () => {
     await ctx.close();
   });
 
+  it('a first visit gets its results from /api/search before any Pagefind file; later keystrokes never leave the browser', async () => {
+    const { ctx, page, problems } = await openPage();
+    const log: string[] = [];
+    ctx.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname === '/api/search' || u.pathname.startsWith('/pagefind/')) log.push(`${u.pathname}${u.search}`);
+    });
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('眼科')}`);
+    await waitForStatus(page, /「眼科」の検索結果 \d+ 件/);
+    const atResults = [...log];
+    expect(atResults[0]).toMatch(/^\/api\/search\?q=%E7%9C%BC%E7%A7%91/);
+    // Nothing of Pagefind's index was needed for the first results.
+    expect(atResults.filter((p) => /\.pf_(meta|index|fragment|filter)$|\.pagefind$/.test(p))).toEqual([]);
+    const edgeNames = await resultNames(page);
+    // Then the browser's own Pagefind loads and answers: the same results, and no more /api/search.
+    await page.waitForSelector('#search-app[data-local="ready"]', { state: 'attached' });
+    const edgeCalls = log.filter((p) => p.startsWith('/api/search')).length;
+    await page.fill('#search-q', '眼科 中野');
+    await waitForStatus(page, /「眼科 中野」の検索結果 \d+ 件/);
+    await page.fill('#search-q', '眼科');
+    await waitForStatus(page, /「眼科」の検索結果 \d+ 件/);
+    expect(await resultNames(page)).toEqual(edgeNames);
+    expect(log.filter((p) => p.startsWith('/api/search')).length).toBe(edgeCalls);
+    expect(log.some((p) => p.endsWith('.pf_meta'))).toBe(true);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('when /api/search fails, the page searches with its own Pagefind and still shows the results', async () => {
+    const { ctx, page } = await openPage();
+    await ctx.route('**/api/search?**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' }));
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('東京警察病院')}`);
+    await waitForStatus(page, /「東京警察病院」の検索結果 \d+ 件/);
+    expect((await resultNames(page))[0]).toBe('東京警察病院');
+    await ctx.close();
+  });
+
   it('has no serious accessibility problems with results, filters and suggestions on screen', async () => {
     // axe-core is injected as an inline script, which the page's CSP rightly refuses: bypass it here only.
     const ctx = await browser.newContext({ locale: 'ja-JP', bypassCSP: true });
