@@ -154,6 +154,25 @@ async function warmLatency(baseUrl: string): Promise<number[]> {
   }
 }
 
+/**
+ * GET /api/search on its own: the first request of a fresh isolate (it loads the index) and then each warm
+ * query, wall-clock from Node. Locally this is the function's CPU plus a loopback round trip.
+ */
+async function edgeTimes(baseUrl: string): Promise<{ coldMs: number; warm: number[] }> {
+  const time = async (q: string) => {
+    const t0 = performance.now();
+    const res = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(q)}&limit=20`);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`/api/search ${res.status}`);
+    return performance.now() - t0;
+  };
+  const coldMs = await time(COLD_QUERIES[0]!);
+  for (const q of WARM_QUERIES) await time(q);
+  const warm: number[] = [];
+  for (const q of WARM_QUERIES) warm.push(await time(q));
+  return { coldMs, warm: warm.sort((a, b) => a - b) };
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const rows: string[] = [];
 for (const size of values.sizes.split(',')) {
@@ -179,6 +198,8 @@ for (const size of values.sizes.split(',')) {
 
     const server = await startPagesDev({ port: 8700 + Math.floor(Math.random() * 80), persistTo: path.join(tmp, 'state'), dir: dist });
     try {
+      const edge = await edgeTimes(server.url);
+      console.log(`${size}: /api/search: first request of a fresh isolate ${edge.coldMs.toFixed(0)} ms; warm median ${edge.warm[Math.floor(edge.warm.length / 2)]!.toFixed(0)} ms, max ${edge.warm.at(-1)!.toFixed(0)} ms`);
       const cold = [];
       for (const q of COLD_QUERIES) {
         const t = await coldBytes(server.url, q);
@@ -191,7 +212,7 @@ for (const size of values.sizes.split(',')) {
       console.log(`${size}: keystroke → results (warm): median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${(warm.at(-1) ?? NaN).toFixed(0)} ms`);
       const worst = cold.reduce((a, b) => (b.gzip > a.gzip ? b : a));
       rows.push(
-        `| ${size} | ${n} | ${seconds.toFixed(1)} | ${kb(index.bytes)} / ${index.files} | ${(total / n).toFixed(2)} (${fragments} fragments) | ${gz[Math.floor(gz.length / 2)]} / ${gz.at(-1)} | ${kb(worst.gzip)} (${kb(worst.served)} served) | ${Math.max(...cold.map((c) => c.ms)).toFixed(0)} | ${median.toFixed(0)} / ${p95.toFixed(0)} |`,
+        `| ${size} | ${n} | ${seconds.toFixed(1)} | ${kb(index.bytes)} / ${index.files} | ${(total / n).toFixed(2)} (${fragments} fragments) | ${gz[Math.floor(gz.length / 2)]} / ${gz.at(-1)} | ${kb(worst.gzip)} (${kb(worst.served)} served) | ${Math.max(...cold.map((c) => c.ms)).toFixed(0)} | ${edge.coldMs.toFixed(0)} / ${edge.warm[Math.floor(edge.warm.length / 2)]!.toFixed(0)} | ${median.toFixed(0)} / ${p95.toFixed(0)} |`,
       );
     } finally {
       await server.stop();
@@ -200,7 +221,7 @@ for (const size of values.sizes.split(',')) {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
-console.log('\n| content | facilities | build s | index size / files | dist files per facility | facility page gzip B (median / max) | cold bytes to first results, worst query (gzip) | cold navigation → results ms, worst | keystroke → results ms (median / p95) |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('\n| content | facilities | build s | index size / files | dist files per facility | facility page gzip B (median / max) | cold bytes to first results, worst query (gzip) | cold navigation → results ms, worst | /api/search ms (fresh isolate / warm median) | keystroke → results ms (median / p95) |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log('\ntargets: ≤ 150 KB to first results at 20000; ≤ 100 ms keystroke → results; ≤ 2 files per facility + constant; ≤ 14336 B gzip per facility page');
