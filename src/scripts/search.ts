@@ -474,9 +474,13 @@ async function run(): Promise<void> {
   // Suggestions that need no search are on screen at once (up to its first await), before the announcement.
   const suggestions = renderSuggestions(state, found.total, found.missing, mine);
   statusEl.textContent = ui.status(found.total, nq.terms.length ? state.q.trim() : undefined, conditions);
-  // After the first results: the browser's own Pagefind for the next keystrokes, and the filter counts.
-  void resultsIndex();
-  scheduleCounts();
+  // Once the results are painted: the browser's own Pagefind for the next keystrokes, and the filter counts.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      void resultsIndex();
+      scheduleCounts();
+    }, 0),
+  );
   await suggestions;
 }
 
