@@ -438,6 +438,8 @@ async function run(): Promise<void> {
   const state = readUrl();
   if (document.activeElement !== input) input.value = state.q;
   sortSelect.value = state.sort;
+  // The checkboxes follow the URL at once (Back, a shared link); their counts follow with the filter counts.
+  for (const box of filterForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = !!state.filters[box.name as FilterKey]?.includes(box.value);
   const nq = normalizeQuery(searchText(state.q));
   const hasFilters = Object.keys(state.filters).length > 0;
   if (!nq.pagefind && !hasFilters) {
