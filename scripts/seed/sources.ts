@@ -18,7 +18,7 @@ export interface SharedData {
   chome: Row[];
   kenAll: Row[];
   stations: Row[];
-  departmentExtras: { code: string; name: string; kana: string; en: string; synonyms?: string[] }[];
+  departmentExtras: { code: string; name: string; kana: string; en: string; synonyms?: string[]; enSynonyms?: string[] }[];
   stationExtras: { name: string; id: string; kana: string; en: string }[];
 }
 

@@ -24,6 +24,7 @@ export function buildDepartments(d: SharedData): Department[] {
       kana: extra.kana,
       en: extra.en,
       synonyms: extra.synonyms ?? [],
+      enSynonyms: extra.enSynonyms ?? [],
       group: GROUPS[code.slice(0, 2)] ?? 'other',
       source: { source: 'mhlw', dataset: 'mhlw-shinryo-kamoku-codes', date: '2026-06-01' },
     });

@@ -124,6 +124,7 @@ export const FIELD_TEXT: Readonly<Record<string, FieldText>> = {
   'departments:kana': { label: '読み（ひらがな）' },
   'departments:en': { label: '英語名' },
   'departments:synonyms': { label: '別名', hint: '例: 皮フ科、耳鼻科' },
+  'departments:enSynonyms': { label: '英語の別名', hint: '英語ページの検索で使う日常の呼び方。例: Dentist、Eye Doctor、ENT（ほかの診療科と重ならないこと）' },
   'departments:group': { label: '分類' },
   ...source('departments'),
   // 地域

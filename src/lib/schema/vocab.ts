@@ -17,6 +17,11 @@ export const DepartmentSchema = z.object({
   en: z.string().min(1),
   /** Other names residents use (皮フ科, 耳鼻科, こども …). Search and name matching use them. */
   synonyms: z.array(z.string().min(1)).default([]),
+  /**
+   * Everyday English names (Dentist, Eye Doctor, ENT …), each on one department only. The English search page
+   * reads them as this department. Default: none.
+   */
+  enSynonyms: z.array(z.string().min(1)).default([]),
   /** Broad group for browsing: 内科系, 外科系 … (the first two digits of the code). */
   group: z.enum(['internal', 'surgical', 'paediatric', 'obgyn', 'eye-ent', 'skin-uro', 'mental', 'dental', 'other']),
   /** Where the name and code come from. */
