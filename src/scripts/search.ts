@@ -7,7 +7,7 @@
  * Japanese names the index holds, and filter values and results are shown with English labels.
  */
 import { FILTER_KEYS, readAreaMeta, readDeptMeta, readStationMeta, type FilterKey } from '../lib/search/record.ts';
-import { fold, normalizeQuery } from '../lib/search/normalize.ts';
+import { fold, foldLatin, normalizeQuery } from '../lib/search/normalize.ts';
 import { pagefindFilters, searchAll, type PagefindFilters } from '../lib/search/query.ts';
 import type { Hours } from '../lib/schema/hours.ts';
 import { calendarFromList, openStatus, type HolidayCalendar } from '../lib/util/hours.ts';
@@ -17,7 +17,7 @@ import { SEARCH_WORDS, type SearchWords } from '../i18n/search.ts';
 
 /** `en`: the name in English, on the English page only. */
 interface Vocab {
-  departments: { code: string; name: string; kana: string; synonyms: string[]; n: number; en?: string }[];
+  departments: { code: string; name: string; kana: string; synonyms: string[]; n: number; en?: string; enSynonyms?: string[] }[];
   towns: { slug: string; name: string; kana: string; n: number; en?: string }[];
   stations: { id: string; name: string; kana: string; n: number; en?: string }[];
 }
@@ -111,17 +111,18 @@ interface QueryWord {
 
 /**
  * English vocabulary names, compared without case, accents, spaces or punctuation → the Japanese name the
- * index holds: Internal Medicine → 内科, Higashi-Nakano → 東中野, Nakano Sta. → 中野駅, hospital → 病院.
+ * index holds: Internal Medicine → 内科, Eye Doctor → 眼科, Higashi-Nakano → 東中野, Nakano Sta. → 中野駅, hospital → 病院.
  * Empty on the Japanese page. The most common department wins where two share an English name.
  */
-const latin = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 const englishNames = new Map<string, string>();
 if (lang === 'en') {
   const add = (en: string | undefined, ja: string) => {
-    if (en && latin(en) && !englishNames.has(latin(en))) englishNames.set(latin(en), ja);
+    if (en && foldLatin(en) && !englishNames.has(foldLatin(en))) englishNames.set(foldLatin(en), ja);
   };
   for (const d of vocab.departments) add(d.en, d.name);
   for (const t of vocab.towns) add(t.en, t.name);
+  // Everyday names (Dentist, ENT, Eye Doctor) after the official ones, which win a tie.
+  for (const d of vocab.departments) for (const other of d.enSynonyms ?? []) add(other, d.name);
   for (const s of vocab.stations) for (const suffix of ['', ' station', ' sta']) add(s.en && `${s.en}${suffix}`, suffix ? `${s.name}駅` : s.name);
   for (const [ja, en] of Object.entries(labels.kind ?? {})) add(en, ja);
 }
@@ -135,7 +136,7 @@ function queryWords(q: string): QueryWord[] {
     // The longest run of words from here that is an English name; else the word as typed.
     let n = englishNames.size ? Math.min(MAX_NAME_WORDS, typed.length - i) : 0;
     let ja: string | undefined;
-    for (; n > 0; n--) if ((ja = englishNames.get(latin(typed.slice(i, i + n).join(''))))) break;
+    for (; n > 0; n--) if ((ja = englishNames.get(foldLatin(typed.slice(i, i + n).join(''))))) break;
     if (ja) out.push({ typed: typed.slice(i, i + n).join(' '), search: ja });
     else out.push({ typed: typed[i]!, search: typed[i]! });
     i += Math.max(n, 1);
@@ -275,7 +276,7 @@ async function renderSuggestions(state: State, total: number, missing: string[],
     const has = (...names: (string | undefined)[]) => names.some((n) => n !== undefined && fold(n).includes(w));
     const en = (x: { en?: string | undefined }) => ([...w].length > 1 ? x.en : undefined);
     return {
-      departments: vocab.departments.filter((d) => has(d.name, d.kana, ...d.synonyms, en(d))),
+      departments: vocab.departments.filter((d) => has(d.name, d.kana, ...d.synonyms, en(d), ...(en(d) ? (d.enSynonyms ?? []) : []))),
       towns: vocab.towns.filter((t) => has(t.name, t.kana, en(t))),
       stations: vocab.stations.filter((s) => has(s.name, s.kana, en(s))),
     };

@@ -64,6 +64,23 @@ describe('a bad content file fails with the file, the field and a Japanese messa
     expect(p?.message).toMatch(message);
   });
 
+  it('an everyday English name that is already another department’s (Dentist on 眼科, General Medicine on 内科)', async () => {
+    const dir = fixtureSet(() => {});
+    const file = path.join(dir, 'departments', '05001.yaml');
+    const eye = parse(readFileSync(file, 'utf8'));
+    eye.enSynonyms = ['Eye Doctor', 'dentist', 'OPHTHALMOLOGY'];
+    writeFileSync(file, stringify(eye));
+    const internal = path.join(dir, 'departments', '01001.yaml');
+    writeFileSync(internal, stringify({ ...parse(readFileSync(internal, 'utf8')), enSynonyms: ['General Medicine'] }));
+    const { problems } = await checkContent(dir);
+    const mine = problems.filter((p) => /\/departments\/(01001|05001|08001)\.yaml$/.test(p.file));
+    // Departments are read in code order, so the second holder of "dentist" (歯科, 08001) is the one named.
+    expect(mine.map((p) => `${p.file.split('/').pop()} › ${p.field}`).sort(), formatProblems(problems)).toEqual(['01001.yaml › enSynonyms.0', '05001.yaml › enSynonyms.2', '08001.yaml › enSynonyms.0']);
+    expect(formatProblems(mine)).toMatch(/「General Medicine」は診療科 09991（総合診療科）の英語名か別名と重なります/);
+    expect(formatProblems(mine)).toMatch(/「Dentist」は診療科 05001（眼科）の英語名か別名と重なります/);
+    expect(formatProblems(mine)).toMatch(/「OPHTHALMOLOGY」はこの診療科の英語名か別名と同じです/);
+  });
+
   it('an id that differs from the file name', async () => {
     const { problems } = await checkContent(fixtureSet(() => {}, 'other-name'));
     expect(problems).toContainEqual(expect.objectContaining({ file: 'content/facilities/other-name.yaml', field: 'id' }));

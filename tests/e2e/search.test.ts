@@ -221,6 +221,28 @@ describe('search', () => {
 describe('search in English (/en/search/)', () => {
   const en = { locale: 'en-US' };
 
+  it('everyday English names find their department: eye doctor → 眼科, ENT → 耳鼻いんこう科', async () => {
+    const { ctx, page, problems } = await openPage(en);
+    const ja = await openPage();
+    for (const [typed, department] of [
+      ['eye doctor', '眼科'],
+      ['ENT', '耳鼻いんこう科'],
+    ] as const) {
+      await page.goto(`${baseUrl}/en/search/?q=${encodeURIComponent(typed)}`);
+      await waitForStatus(page, /\d+ results? for/);
+      // The same facilities as the Japanese page finds for the department's Japanese name.
+      await ja.page.goto(`${baseUrl}/search/?q=${encodeURIComponent(department)}`);
+      await waitForStatus(ja.page, /検索結果 \d+ 件/);
+      const count = Number(/(\d+) 件/.exec(await status(ja.page))?.[1]);
+      expect(count).toBeGreaterThan(5);
+      expect(await status(page)).toBe(`${count} results for “${typed}”`);
+      expect(await resultNames(page)).toEqual(await resultNames(ja.page));
+    }
+    expect(problems).toEqual([]);
+    await ja.ctx.close();
+    await ctx.close();
+  });
+
   it('Numabukuro internal medicine finds the internal medicine clinics of 沼袋, labelled in English', async () => {
     const { ctx, page, problems } = await openPage(en);
     await page.goto(`${baseUrl}/en/search/?q=${encodeURIComponent('Numabukuro internal medicine')}`);

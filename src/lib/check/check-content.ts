@@ -9,6 +9,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { collections, type CollectionName } from '../schema/index.ts';
 import type { Area, Department, Facility, Station } from '../schema/index.ts';
+import { foldLatin } from '../search/normalize.ts';
 
 z.config(z.locales.ja());
 
@@ -89,6 +90,7 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
     counts,
   };
   problems.push(...checkReferences(content, (id) => `${path.basename(contentDir)}/facilities/${id}.yaml`));
+  problems.push(...checkEnglishSynonyms(content.departments, (code) => `${path.basename(contentDir)}/departments/${code}.yaml`));
   return { problems, content };
 }
 
@@ -127,6 +129,27 @@ export function checkReferences(c: LoadedContent, fileOf: (id: string) => string
     if (f.status.movedTo && !c.facilities.has(f.status.movedTo)) {
       out.push({ file, field: 'status.movedTo', message: `移転先の施設 ${f.status.movedTo} が見つかりません` });
     }
+  }
+  return out;
+}
+
+/**
+ * Each everyday English name (enSynonyms) must point at one department: the English search page reads
+ * 「Dentist」 as that department, so it may not be another department's English name or synonym.
+ */
+export function checkEnglishSynonyms(departments: ReadonlyMap<string, Department>, fileOf: (code: string) => string): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  const owner = new Map<string, Department>();
+  for (const d of departments.values()) if (!owner.has(foldLatin(d.en))) owner.set(foldLatin(d.en), d);
+  for (const d of departments.values()) {
+    d.enSynonyms.forEach((name, i) => {
+      const key = foldLatin(name);
+      const other = owner.get(key);
+      if (!key) out.push({ file: fileOf(d.code), field: `enSynonyms.${i}`, message: `英語の別名「${name}」には英字か数字が必要です` });
+      else if (other && other.code !== d.code) out.push({ file: fileOf(d.code), field: `enSynonyms.${i}`, message: `英語の別名「${name}」は診療科 ${other.code}（${other.name}）の英語名か別名と重なります` });
+      else if (other) out.push({ file: fileOf(d.code), field: `enSynonyms.${i}`, message: `英語の別名「${name}」はこの診療科の英語名か別名と同じです` });
+      else owner.set(key, d);
+    });
   }
   return out;
 }
