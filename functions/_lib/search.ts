@@ -11,8 +11,7 @@ import * as pagefindRuntime from '../_generated/pagefind.js';
 // @ts-ignore TS2307 before the first build
 import pagefindWasm from '../_generated/pagefind.wasm';
 import { FILTER_KEYS, type FilterKey } from '../../src/lib/search/record.ts';
-import { normalizeQuery } from '../../src/lib/search/normalize.ts';
-import { pagefindFilters, searchAll } from '../../src/lib/search/query.ts';
+import { searchPage } from '../../src/lib/search/query.ts';
 import { Refusal } from './http.ts';
 
 /** What the API accepts: a query a resident types, a handful of checked filters, and a page of results. */
@@ -154,10 +153,7 @@ async function pagefind(env: Env): Promise<Pagefind> {
 
 /** The search the page would run, one page of it. */
 export async function search(env: Env, req: SearchRequest): Promise<SearchAnswer> {
-  const pf = await pagefind(env);
-  // As on the page: with filters and no searchable words, results are listed in 五十音 order.
-  const sort = req.sort === 'name' || !normalizeQuery(req.q).pagefind ? { name: 'asc' as const } : undefined;
-  const outcome = await searchAll(pf, req.q, { filters: pagefindFilters(req.filters), ...(sort ? { sort } : {}) });
+  const outcome = await searchPage(await pagefind(env), req.q, req.filters, req.sort === 'name');
   const results = outcome.response?.results ?? [];
   const page = results.slice(req.offset, req.offset + req.limit);
   return {

@@ -8,7 +8,7 @@
  */
 import { FILTER_KEYS, readAreaMeta, readDeptMeta, readStationMeta, type FilterKey } from '../lib/search/record.ts';
 import { fold, foldLatin, normalizeQuery } from '../lib/search/normalize.ts';
-import { pagefindFilters, searchAll, type PagefindFilters } from '../lib/search/query.ts';
+import { pagefindFilters, searchAll, searchPage, type PagefindFilters } from '../lib/search/query.ts';
 import type { Hours } from '../lib/schema/hours.ts';
 import { calendarFromList, openStatus, type HolidayCalendar } from '../lib/util/hours.ts';
 import { describeStatus } from '../i18n/hours.ts';
@@ -348,7 +348,14 @@ async function renderSuggestions(state: State, total: number, missing: string[],
 
 let runId = 0;
 /** The results on screen: how many in all, how many shown, and how to fetch a further page of them. */
-let shown: { total: number; next: number; page: (from: number) => Promise<{ data: ResultData; distanceM?: number | undefined }[]> } | undefined;
+type ResultPage = (from: number) => Promise<{ data: ResultData; distanceM?: number | undefined }[]>;
+/** What a search found: the count, the words that matched nothing, and its results page by page. */
+interface Found {
+  total: number;
+  missing: string[];
+  page: ResultPage;
+}
+let shown: { total: number; next: number; page: ResultPage } | undefined;
 
 async function showMore(): Promise<void> {
   if (!shown) return;
@@ -386,11 +393,8 @@ async function edgeSearch(state: State, offset: number): Promise<EdgeAnswer> {
 }
 
 /** The browser's own search: Pagefind's results, sorted by distance when asked. */
-async function localSearch(state: State, mine: number): Promise<{ total: number; missing: string[]; page: NonNullable<typeof shown>['page'] } | undefined> {
-  const pf = await resultsIndex();
-  const nq = normalizeQuery(searchText(state.q));
-  const sort = state.sort === 'name' || !nq.pagefind ? { name: 'asc' as const } : undefined;
-  const outcome = await searchAll(pf, searchText(state.q), { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
+async function localSearch(state: State, mine: number): Promise<Found | undefined> {
+  const outcome = await searchPage(await resultsIndex(), searchText(state.q), state.filters, state.sort === 'name');
   if (mine !== runId) return undefined;
   let results = outcome.response?.results ?? [];
   let distances: Map<string, number> | undefined;
@@ -452,7 +456,7 @@ async function run(): Promise<void> {
     sortNote.hidden = true;
     return;
   }
-  let found: { total: number; missing: string[]; page: NonNullable<typeof shown>['page'] } | undefined;
+  let found: Found | undefined;
   if (!localReady && state.sort !== 'near') {
     try {
       const first = await edgeSearch(state, 0);
@@ -500,8 +504,7 @@ function scheduleCounts(): void {
         countsWanted = false;
         const state = readUrl();
         const pf = await countsIndex();
-        const sort = state.sort === 'name' ? { name: 'asc' as const } : undefined;
-        const outcome = await searchAll(pf, searchText(state.q), { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
+        const outcome = await searchPage(pf, searchText(state.q), state.filters, state.sort === 'name');
         const totals = outcome.response?.totalFilters ?? (await pf.filters());
         const found = outcome.response?.filters ?? (outcome.query.pagefind || Object.keys(state.filters).length ? {} : totals);
         if (!countsWanted) renderFilters(state, found, Object.keys(totals).length ? totals : await pf.filters());

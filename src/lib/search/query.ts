@@ -53,3 +53,12 @@ export async function searchAll<R extends { results: unknown[] }>(
   if (query.terms.length === 1 && !hasFilters && !response?.results.length) missing.push(query.terms[0]!);
   return { query, response, missing };
 }
+
+/**
+ * The search page's search, in the browser and at the edge alike: the words with the URL's filters, in
+ * 五十音 order when asked for, or when no word is searchable (filters alone); otherwise by relevance.
+ */
+export function searchPage<R extends { results: unknown[] }>(pf: PagefindLike<R>, q: string, filters: Partial<Record<FilterKey, string[]>>, byName: boolean): Promise<SearchOutcome<R>> {
+  const sort = byName || !normalizeQuery(q).pagefind ? { sort: { name: 'asc' as const } } : {};
+  return searchAll(pf, q, { filters: pagefindFilters(filters), ...sort });
+}
