@@ -37,6 +37,8 @@ export interface FormsConfig {
   siteOrigin: string;
   /** Accept no-JavaScript submissions without a Turnstile token (stricter rate limit). */
   allowNoJs: boolean;
+  /** First retry delay of a failed outbox item; each further failure doubles it (at most 6 hours). */
+  outboxRetryBaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -48,9 +50,15 @@ export class ConfigError extends Error {
   }
 }
 
-const str = (env: Env, key: string): string | undefined => {
+const str = (env: Env, key: keyof Env): string | undefined => {
   const v = env[key];
   return typeof v === 'string' && v !== '' ? v : undefined;
+};
+
+/** 60 s unless set; tests shorten it so a retry is due within the test. */
+const retryBaseSeconds = (v: string | undefined): number => {
+  const n = Number(v ?? '60');
+  return Number.isFinite(n) && n >= 1 ? n : 60;
 };
 
 export const isLocalDev = (env: Env, url: URL): boolean =>
@@ -93,5 +101,6 @@ export function formsConfig(env: Env, url: URL): FormsConfig {
     operatorEmail: str(env, 'OPERATOR_EMAIL') ?? 'operator@localhost',
     siteOrigin: str(env, 'SITE_ORIGIN') ?? url.origin,
     allowNoJs: str(env, 'FORMS_ALLOW_NO_JS') !== 'false',
+    outboxRetryBaseMs: retryBaseSeconds(str(env, 'OUTBOX_RETRY_BASE_SECONDS')) * 1000,
   };
 }

@@ -30,8 +30,8 @@ export interface OutboxRow {
 }
 
 const LOCK_MS = 60_000;
-/** 1, 2, 4 … minutes, at most 6 hours between attempts. */
-const backoffMs = (attempts: number): number => Math.min(2 ** Math.max(0, attempts - 1) * 60_000, 6 * 3_600_000);
+/** base, 2 × base, 4 × base … (1, 2, 4 … minutes by default), at most 6 hours between attempts. */
+const backoffMs = (attempts: number, baseMs: number): number => Math.min(2 ** Math.max(0, attempts - 1) * baseMs, 6 * 3_600_000);
 
 export interface DeliveryReport {
   sent: number;
@@ -75,7 +75,7 @@ async function deliverOne(db: D1Database, cfg: FormsConfig, id: string, now: num
   if (!outcome.ok) {
     await db
       .prepare(`UPDATE outbox SET status = 'pending', locked_until = NULL, last_error = ?, next_attempt_at = ? WHERE id = ?`)
-      .bind(outcome.error, new Date(Date.now() + backoffMs(row.attempts)).toISOString(), id)
+      .bind(outcome.error, new Date(Date.now() + backoffMs(row.attempts, cfg.outboxRetryBaseMs)).toISOString(), id)
       .run();
     log('warn', 'outbox-failed', { outboxId: id, channel: row.channel, attempts: row.attempts, error: outcome.error });
     return 'failed';
