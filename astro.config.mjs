@@ -3,9 +3,11 @@ import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 import decap from './src/integrations/decap.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { checkBuildSettings } from './src/lib/util/site.ts';
 
 /** The public origin, for canonical URLs, OGP and the sitemap. Set SITE_URL in production builds. */
 const site = process.env.SITE_URL ?? 'http://localhost:8788';
+checkBuildSettings({ site, turnstileSiteKey: process.env.PUBLIC_TURNSTILE_SITE_KEY });
 
 export default defineConfig({
   site,

@@ -17,5 +17,8 @@ export const onRequest: PagesFunction<Env> = async (ctx) => {
   const url = new URL(ctx.request.url);
   const out = withSecurityHeaders(res, { ...adminSecurityHeaders(url), ...searchSecurityHeaders(url) });
   out.headers.set('X-Request-Id', requestId);
+  // Pages serves static files with `Access-Control-Allow-Origin: *`. Pages are not for other sites' scripts
+  // to read (form pages carry a form token); only data files keep it.
+  if ((out.headers.get('Content-Type') ?? '').startsWith('text/html')) out.headers.delete('Access-Control-Allow-Origin');
   return out;
 };

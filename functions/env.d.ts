@@ -9,7 +9,6 @@ interface Env {
   /** Static assets of the Pages project (dist/). Absent in the drain Worker. */
   ASSETS: Fetcher;
   UPLOADS: R2Bucket;
-  RATE_LIMIT: KVNamespace;
 
   /** The site's own origin, e.g. https://nakano-clinics.example (links in mails, Turnstile hostname). */
   SITE_ORIGIN: string;

@@ -1,13 +1,16 @@
 /**
  * Secrets and settings the form functions need, read from the Pages environment.
  *
- * Production must have real secrets; without them the functions answer 503 and log which *names* are
- * missing. Local runs (`npm start`, tests) may omit them: only when ENVIRONMENT=development AND the
- * request arrives on localhost do clearly-labelled development keys fill the gaps, so a production host
- * can never fall back to them even if ENVIRONMENT were left set by mistake.
+ * Production must have real secrets of at least 32 bytes, an https SITE_ORIGIN and a real sender; without
+ * them the functions answer 503 and log which *names* are wrong (never a value). Local runs (`npm start`,
+ * tests) may omit them: only when ENVIRONMENT=development AND the request arrives on localhost do
+ * clearly-labelled development keys fill the gaps, so a production host can never fall back to them even
+ * if ENVIRONMENT were left set by mistake.
  */
 
 import { TURNSTILE_TEST_SECRET } from '../../src/lib/schema/forms.ts';
+import { DEFAULT_CONTENT_REPO } from '../../src/lib/util/site.ts';
+import { log, unavailable } from './http.ts';
 
 export { TURNSTILE_DUMMY_TOKEN, TURNSTILE_TEST_SECRET, TURNSTILE_TEST_SITE_KEY } from '../../src/lib/schema/forms.ts';
 
@@ -43,12 +46,19 @@ export interface FormsConfig {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  readonly missing: string[];
-  constructor(missing: string[]) {
-    super(`missing settings: ${missing.join(', ')}`);
-    this.missing = missing;
+  /** `NAME: what is wrong`, never a value. */
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`settings not usable: ${problems.join(', ')}`);
+    this.problems = problems;
   }
 }
+
+/** Shortest secret accepted outside local runs: 32 bytes, as a key for HMAC-SHA-256 should be. */
+export const MIN_SECRET_BYTES = 32;
+
+/** Hosts that only ever stand for "not configured yet" (RFC 2606 names, loopback). */
+const PLACEHOLDER_HOST = /(^|\.)(example|localhost|invalid|test)$|^127\.|^\[::1\]$/;
 
 const str = (env: Env, key: keyof Env): string | undefined => {
   const v = env[key];
@@ -61,29 +71,49 @@ const retryBaseSeconds = (v: string | undefined): number => {
   return Number.isFinite(n) && n >= 1 ? n : 60;
 };
 
+const base64Bytes = (v: string): number => {
+  try {
+    return atob(v.replaceAll('-', '+').replaceAll('_', '/')).length;
+  } catch {
+    return 0;
+  }
+};
+
 export const isLocalDev = (env: Env, url: URL): boolean =>
   str(env, 'ENVIRONMENT') === 'development' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 
 export function formsConfig(env: Env, url: URL): FormsConfig {
   const localDev = isLocalDev(env, url);
-  const missing: string[] = [];
-  const secret = (key: keyof typeof DEV | 'TURNSTILE_SECRET_KEY', dev: string): string => {
+  const problems: string[] = [];
+  /** A secret from the environment; in local runs a labelled development value may stand in. */
+  const secret = (key: keyof typeof DEV | 'TURNSTILE_SECRET_KEY' | 'SENDGRID_API_KEY' | 'GITHUB_TOKEN', dev: string | undefined): string | undefined => {
     const v = str(env, key);
-    if (v) return v;
-    if (!localDev) missing.push(key);
-    return dev;
+    if (!v) {
+      if (!localDev) problems.push(`${key}: missing`);
+      return dev;
+    }
+    const bytes = key === 'DATA_ENC_KEY' ? base64Bytes(v) : new TextEncoder().encode(v).length;
+    if (bytes < MIN_SECRET_BYTES) problems.push(`${key}: shorter than ${MIN_SECRET_BYTES} bytes`);
+    return v;
   };
-  const encKey = secret('DATA_ENC_KEY', DEV.DATA_ENC_KEY);
-  const hmacKey = secret('HMAC_KEY', DEV.HMAC_KEY);
-  const opsToken = secret('OPS_TOKEN', DEV.OPS_TOKEN);
-  const turnstileSecret = secret('TURNSTILE_SECRET_KEY', TURNSTILE_TEST_SECRET);
+  const encKey = secret('DATA_ENC_KEY', DEV.DATA_ENC_KEY)!;
+  const hmacKey = secret('HMAC_KEY', DEV.HMAC_KEY)!;
+  const opsToken = secret('OPS_TOKEN', DEV.OPS_TOKEN)!;
+  const turnstileSecret = secret('TURNSTILE_SECRET_KEY', TURNSTILE_TEST_SECRET)!;
+  const sendgridKey = secret('SENDGRID_API_KEY', undefined);
+  const githubToken = secret('GITHUB_TOKEN', undefined);
   const verifyUrl = str(env, 'TURNSTILE_VERIFY_URL');
-  const sendgridKey = str(env, 'SENDGRID_API_KEY');
-  const githubToken = str(env, 'GITHUB_TOKEN');
-  if (!localDev && !sendgridKey) missing.push('SENDGRID_API_KEY');
-  if (!localDev && !githubToken) missing.push('GITHUB_TOKEN');
-  const [owner = '', repo = ''] = (str(env, 'GITHUB_CONTENT_REPO') ?? 'altry/nakano-clinic-db').split('/');
-  if (missing.length > 0) throw new ConfigError(missing);
+  const siteOrigin = str(env, 'SITE_ORIGIN') ?? url.origin;
+  const mailFrom = str(env, 'MAIL_FROM') ?? 'no-reply@localhost';
+  if (!localDev) {
+    // A deployment that kept the local values would send residents links to localhost.
+    const site = URL.canParse(siteOrigin) ? new URL(siteOrigin) : undefined;
+    if (!site || site.protocol !== 'https:' || PLACEHOLDER_HOST.test(site.hostname)) problems.push('SITE_ORIGIN: not the https origin of the site');
+    if (PLACEHOLDER_HOST.test(mailFrom.split('@')[1] ?? '')) problems.push('MAIL_FROM: placeholder address');
+    if (turnstileSecret === TURNSTILE_TEST_SECRET) problems.push('TURNSTILE_SECRET_KEY: Cloudflare test secret');
+  }
+  const [owner = '', repo = ''] = (str(env, 'GITHUB_CONTENT_REPO') ?? DEFAULT_CONTENT_REPO).split('/');
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     localDev,
     encKey,
@@ -97,10 +127,21 @@ export function formsConfig(env: Env, url: URL): FormsConfig {
     },
     sendgrid: { apiKey: sendgridKey, base: str(env, 'SENDGRID_API_BASE') ?? 'https://api.sendgrid.com' },
     github: { token: githubToken, owner, repo, base: str(env, 'GITHUB_API_BASE') ?? 'https://api.github.com' },
-    mailFrom: str(env, 'MAIL_FROM') ?? 'no-reply@localhost',
+    mailFrom,
     operatorEmail: str(env, 'OPERATOR_EMAIL') ?? 'operator@localhost',
-    siteOrigin: str(env, 'SITE_ORIGIN') ?? url.origin,
+    siteOrigin,
     allowNoJs: str(env, 'FORMS_ALLOW_NO_JS') !== 'false',
     outboxRetryBaseMs: retryBaseSeconds(str(env, 'OUTBOX_RETRY_BASE_SECONDS')) * 1000,
   };
+}
+
+/** Reads config, or answers 503 with one log line naming what is wrong (names only, never values). */
+export function configOr503(env: Env, url: URL): FormsConfig | Response {
+  try {
+    return formsConfig(env, url);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    log('error', 'config-invalid', { problems: e.problems.join('; ') });
+    return unavailable(300);
+  }
 }

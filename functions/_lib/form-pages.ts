@@ -2,12 +2,16 @@
  * Server-side touches on the static form pages, so every form works without JavaScript:
  * - a refused no-JS submission gets its form page back (same 4xx status) with the errors shown beside the
  *   fields and what was typed filled back in;
+ * - every form page carries a fresh signed form token (the no-JavaScript bot check, form-token.ts);
  * - `/corrections/?facility=<id>&field=<f>` and `/data-request/?type=<t>` arrive pre-selected;
+ * - `/data-request/verify/?token=…` puts the mail's token into the confirmation button's form;
  * - confirmation pages show the request id from `?id=`; result pages show a refusal in words.
  * The form pages also get a CSP that admits the Turnstile widget (script and frame from Cloudflare).
  */
-import { FORM_ERRORS, type FormIssue } from '../../src/lib/schema/forms.ts';
-import type { Lang } from './http.ts';
+import { FORM_ERRORS, REQUEST_KINDS, type FormIssue, type RequestKind } from '../../src/lib/schema/forms.ts';
+import { ConfigError, formsConfig } from './config.ts';
+import { FORM_TOKEN_FIELD, issueFormToken } from './form-token.ts';
+import { log, type Lang } from './http.ts';
 import { REQUEST_ID } from './ledger.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
@@ -36,7 +40,7 @@ function fill(rw: HTMLRewriter, values: Values): HTMLRewriter {
       element(e) {
         const name = e.getAttribute('name');
         const type = e.getAttribute('type') ?? 'text';
-        if (name === 'homepage' || name === 'cf-turnstile-response' || type === 'hidden') return;
+        if (name === 'homepage' || name === 'cf-turnstile-response' || name === FORM_TOKEN_FIELD || type === 'hidden') return;
         const v = str(name);
         if (type === 'radio' || type === 'checkbox') {
           if (v !== undefined && (type === 'checkbox' || e.getAttribute('value') === v)) e.setAttribute('checked', '');
@@ -63,6 +67,30 @@ function fill(rw: HTMLRewriter, values: Values): HTMLRewriter {
         else e.removeAttribute('selected');
       },
     });
+}
+
+/** Adds a fresh form token to each visitor form (`form[data-form]` names the kind). */
+function withFormToken(rw: HTMLRewriter, hmacKey: string | undefined): HTMLRewriter {
+  if (!hmacKey) return rw;
+  return rw.on('form[data-form]', {
+    async element(e) {
+      const kind = e.getAttribute('data-form') as RequestKind | null;
+      if (!kind || !REQUEST_KINDS.includes(kind)) return;
+      const token = await issueFormToken(hmacKey, kind);
+      e.prepend(`<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${esc(token)}" />`, { html: true });
+    },
+  });
+}
+
+/** The HMAC key for form tokens, or none when the deployment is misconfigured (the submit then answers 503). */
+function tokenKey(env: Env, url: URL): string | undefined {
+  try {
+    return formsConfig(env, url).hmacKey;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    log('error', 'config-invalid', { problems: e.problems.join('; ') });
+    return undefined;
+  }
 }
 
 /** Shows refusals: beside each field (`[data-error-for]`) and in the summary (`[data-form-errors]`). */
@@ -99,16 +127,12 @@ const htmlHeaders = (res: Response, status: number): Response => {
   return out;
 };
 
-async function fetchPage(env: Env, url: URL, path: string): Promise<Response> {
-  const assets = env['ASSETS'] as Fetcher;
-  const res = await assets.fetch(new URL(path, url));
-  return res;
-}
+const fetchPage = (env: Env, url: URL, path: string): Promise<Response> => env.ASSETS.fetch(new URL(path, url));
 
-/** A refused no-JS submission: the form page again, with errors and the visitor's entries. */
-export async function formPageWithErrors(env: Env, url: URL, pagePath: string, status: number, issues: FormIssue[], values: Values, lang: Lang): Promise<Response> {
+/** A refused no-JS submission: the form page again, with errors, the visitor's entries and a fresh form token. */
+export async function formPageWithErrors(env: Env, url: URL, pagePath: string, status: number, issues: FormIssue[], values: Values, lang: Lang, hmacKey: string | undefined): Promise<Response> {
   const page = await fetchPage(env, url, pagePath);
-  return showErrors(fill(new HTMLRewriter(), values), issues, lang).transform(htmlHeaders(page, status));
+  return showErrors(withFormToken(fill(new HTMLRewriter(), values), hmacKey), issues, lang).transform(htmlHeaders(page, status));
 }
 
 /** A result page (confirmation, verification) showing a refusal instead of success. */
@@ -142,7 +166,9 @@ export const formPageMiddleware: PagesFunction<Env> = async (ctx) => {
     const v = url.searchParams.get(k);
     if (v && /^[a-z0-9-]{1,100}$/.test(v)) prefill[k] = v;
   }
-  let rw = fill(new HTMLRewriter(), prefill);
+  let rw = withFormToken(fill(new HTMLRewriter(), prefill), tokenKey(ctx.env, url));
   if (id && REQUEST_ID.test(id)) rw = rw.on('[data-request-id]', { element: (e) => void e.setInnerContent(id) });
+  const token = url.searchParams.get('token');
+  if (token && /^[A-Za-z0-9_.-]{1,200}$/.test(token)) rw = rw.on('form[data-verify-form] input[name="token"]', { element: (e) => void e.setAttribute('value', token) });
   return rw.transform(htmlHeaders(res, res.status));
 };

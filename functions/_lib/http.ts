@@ -6,6 +6,9 @@ import { FORM_ERRORS, FORM_LIMITS, type FormIssue } from '../../src/lib/schema/f
 
 export type Lang = 'ja' | 'en';
 
+/** A page's path in the visitor's language (English pages live under /en). */
+export const langPath = (lang: Lang, path: string): string => (lang === 'en' ? `/en${path}` : path);
+
 /** A request refused for something the sender can fix (or must wait for). Always 4xx. */
 export class Refusal extends Error {
   override name = 'Refusal';
@@ -107,6 +110,13 @@ export function refusalJson(r: Refusal, lang: Lang): Response {
     { status: r.status, headers: { 'Cache-Control': 'no-store', ...r.headers } },
   );
 }
+
+/** Provider outage or missing configuration: 503 with Retry-After, in both languages. */
+export const unavailable = (retryAfter = 60): Response =>
+  Response.json(
+    { error: 'unavailable', message: '一時的に受け付けられません。時間をおいてもう一度お試しください。/ Temporarily unavailable. Please try again later.' },
+    { status: 503, headers: { 'Retry-After': String(retryAfter), 'Cache-Control': 'no-store' } },
+  );
 
 export const methodNotAllowed = (allow: string): Response =>
   refusalJson(new Refusal(405, [{ field: 'method', reason: 'method' }], { Allow: allow }), 'ja');

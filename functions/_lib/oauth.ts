@@ -35,7 +35,7 @@ export type OAuthErrorCode = 'not-configured' | 'bad-provider' | 'bad-state' | '
 
 /** What the editor reads in the CMS when signing in fails, and the HTTP status of the handshake page. */
 export const OAUTH_ERRORS: Readonly<Record<OAuthErrorCode, { status: number; message: string }>> = {
-  'not-configured': { status: 500, message: 'ログインの設定（GitHub OAuth App）が済んでいません。運営者に連絡してください。' },
+  'not-configured': { status: 503, message: 'ログインの設定（GitHub OAuth App）が済んでいません。運営者に連絡してください。' },
   'bad-provider': { status: 400, message: 'GitHub 以外のログインには対応していません。' },
   'bad-state': { status: 400, message: 'ログインの確認に失敗しました。時間がたちすぎたか、別の画面から開かれた可能性があります。もう一度ログインしてください。' },
   denied: { status: 403, message: 'GitHub でのアクセス許可がキャンセルされました。編集するには「Authorize」を押してください。' },
@@ -44,8 +44,15 @@ export const OAUTH_ERRORS: Readonly<Record<OAuthErrorCode, { status: number; mes
   'bad-code': { status: 400, message: 'GitHub の認可コードが無効か期限切れです。もう一度ログインしてください。' },
 };
 
+/** GitHub's OAuth App secrets are 40 characters; anything under 32 bytes is a mistake, not a secret. */
+const MIN_CLIENT_SECRET_BYTES = 32;
+
 export function oauthConfig(env: OAuthEnv): OAuthConfig | undefined {
   if (!env.GITHUB_CLIENT_ID || !env.GITHUB_CLIENT_SECRET) return undefined;
+  if (new TextEncoder().encode(env.GITHUB_CLIENT_SECRET).length < MIN_CLIENT_SECRET_BYTES) {
+    console.error(JSON.stringify({ level: 'error', event: 'config-invalid', problems: `GITHUB_CLIENT_SECRET: shorter than ${MIN_CLIENT_SECRET_BYTES} bytes` }));
+    return undefined;
+  }
   return {
     clientId: env.GITHUB_CLIENT_ID,
     clientSecret: env.GITHUB_CLIENT_SECRET,

@@ -2,7 +2,7 @@
  * POST /api/ops/retry: the operator's "retry now" for the outbox (npm run outbox -- --retry,
  * npm run corrections:retry). Bearer OPS_TOKEN; answers how many items were sent and how many still wait.
  */
-import { configOr503 } from './submit.ts';
+import { configOr503 } from './config.ts';
 import { methodNotAllowed, Refusal, refusalJson } from './http.ts';
 import { hmacVerify, hmac } from './crypto.ts';
 import { pendingCount, sweep } from './outbox.ts';

@@ -1,20 +1,24 @@
 /**
  * The one pipeline every form endpoint runs:
- * Origin → body (size, type, parse) → schema → rate limits → Turnstile → form-specific checks →
- * ledger + outbox in one D1 batch → answer with the request id → deliver mails/issues after answering.
+ * Origin → body (size, type, parse) → schema → bot check (Turnstile, or the form token without JavaScript)
+ * → rate limits (D1, atomic) → form-specific checks → ledger + outbox in one D1 batch → answer with the
+ * request id → deliver this request's mail/issue after answering (the outbox drain retries what fails).
  *
- * Every refusal is a 4xx naming the field and the reason: JSON for scripts, the form page with the errors
- * shown for plain HTML forms. Provider outages are 503 with Retry-After; nothing half-written is left.
+ * Only submissions that passed the bot check are counted, so nobody can use up someone else's allowance
+ * with token-less posts. Every refusal is a 4xx naming the field and the reason: JSON for scripts, the
+ * form page with the errors shown for plain HTML forms. Provider outages are 503 with Retry-After;
+ * nothing half-written is left.
  */
 import type { z } from 'zod';
-import { formIssues, normalizeEmail, type RequestKind } from '../../src/lib/schema/forms.ts';
-import { ConfigError, formsConfig, type FormsConfig } from './config.ts';
+import { formIssues, normalizeEmail, type FormErrorReason, type RequestKind } from '../../src/lib/schema/forms.ts';
+import { configOr503, type FormsConfig } from './config.ts';
 import { hmac } from './crypto.ts';
 import { formPageWithErrors, resultPageWithError } from './form-pages.ts';
-import { checkOrigin, langOf, log, methodNotAllowed, parseBody, Refusal, refusalJson, type Lang } from './http.ts';
+import { FORM_TOKEN_FIELD, spendFormToken } from './form-token.ts';
+import { checkOrigin, langOf, langPath, log, methodNotAllowed, parseBody, Refusal, refusalJson, unavailable, type Lang } from './http.ts';
 import { addDays, DUE_DAYS, newRequestId, recordRequest, type OutboxItem } from './ledger.ts';
-import { deliver, sweep } from './outbox.ts';
-import { consume, LIMITS, type Limit } from './rate-limit.ts';
+import { deliver } from './outbox.ts';
+import { consume, ipSubject, LIMITS, mailboxOf, type Check } from './rate-limit.ts';
 import { verifyTurnstile } from './turnstile.ts';
 import { issueToken } from './verification.ts';
 
@@ -39,29 +43,20 @@ export interface FormDef<S extends z.ZodType> {
   prepare: (data: z.output<S>, c: { env: Env; url: URL; cfg: FormsConfig; lang: Lang }) => Promise<Prepared>;
 }
 
-const langPath = (lang: Lang, path: string): string => (lang === 'en' ? `/en${path}` : path);
+/** Refusals only a script can cause (no browser sends a form without its token): always JSON. */
+const SCRIPT_ONLY: ReadonlySet<FormErrorReason> = new Set(['formTokenMissing', 'formTokenInvalid']);
 
-export const unavailable = (retryAfter = 60): Response =>
-  Response.json(
-    { error: 'unavailable', message: '一時的に受け付けられません。時間をおいてもう一度お試しください。/ Temporarily unavailable. Please try again later.' },
-    { status: 503, headers: { 'Retry-After': String(retryAfter), 'Cache-Control': 'no-store' } },
-  );
-
-/** Reads config, or answers 503 naming the missing settings in the log (names only, never values). */
-export function configOr503(env: Env, url: URL): FormsConfig | Response {
-  try {
-    return formsConfig(env, url);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    log('error', 'config-missing', { missing: e.missing.join(',') });
-    return unavailable(300);
-  }
-}
-
-/** A Refusal as the client wants it: JSON, or for plain HTML forms the page with errors. */
-export async function refuse(env: Env, url: URL, r: Refusal, lang: Lang, html: { form?: string; result?: string; values?: Record<string, unknown> } | undefined): Promise<Response> {
+/** A Refusal as the client wants it: JSON, or for plain HTML forms the page with errors (and a fresh form token). */
+export async function refuse(
+  env: Env,
+  url: URL,
+  r: Refusal,
+  lang: Lang,
+  html: { form?: string; result?: string; values?: Record<string, unknown>; cfg?: FormsConfig } | undefined,
+): Promise<Response> {
+  if (r.issues.some((i) => SCRIPT_ONLY.has(i.reason))) return refusalJson(r, lang);
   if (html?.form) {
-    const res = await formPageWithErrors(env, url, html.form, r.status, r.issues, html.values ?? {}, lang);
+    const res = await formPageWithErrors(env, url, html.form, r.status, r.issues, html.values ?? {}, lang, html.cfg?.hmacKey);
     for (const [k, v] of Object.entries(r.headers)) res.headers.set(k, v);
     return res;
   }
@@ -87,47 +82,73 @@ export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunctio
       if (!parsed.success) throw new Refusal(422, formIssues(parsed.error));
       const form = parsed.data as z.output<S> & { 'cf-turnstile-response'?: string; email?: string };
 
-      // Rate limits: per hashed IP and per hashed email, counted only for well-formed submissions.
-      const token = form['cf-turnstile-response'];
-      const noJs = !token && htmlForm && cfg.allowNoJs;
+      const noJs = await botCheck(env.DB, cfg, def.kind, form, htmlForm, request, url);
+
+      // Rate limits, counted only now that the bot check has passed. Submissions without JavaScript have
+      // their own counters, so a farm of form tokens cannot lock out someone who uses the JavaScript form.
       const ip = request.headers.get('CF-Connecting-IP');
       const email = typeof form.email === 'string' ? normalizeEmail(form.email) : null;
       const emailHmac = email ? await hmac(cfg.hmacKey, 'email', email) : null;
-      const checks: { limit: Limit; subject: string }[] = [{ limit: { name: `${def.kind}:ip${noJs ? ':nojs' : ''}`, ...(noJs ? LIMITS.perIpNoJs : LIMITS.perIp) }, subject: await hmac(cfg.hmacKey, 'ip', ip ?? 'unknown') }];
-      if (emailHmac) checks.push({ limit: { name: `${def.kind}:email`, ...LIMITS.perEmail }, subject: emailHmac });
-      const hit = await consume(env.RATE_LIMIT, checks);
-      if (hit) throw new Refusal(429, [{ field: hit.limit.name.endsWith(':email') ? 'email' : 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
-
-      // Turnstile: required, except for plain HTML forms when no-JS submissions are allowed.
-      if (!token && !noJs) throw new Refusal(400, [{ field: 'cf-turnstile-response', reason: 'turnstileMissing' }]);
-      if (token) {
-        const t = await verifyTurnstile(cfg.turnstile, token, ip);
-        if (typeof t === 'object') {
-          log('warn', 'turnstile-unavailable', { kind: def.kind, error: t.unavailable });
-          return unavailable(30);
-        }
-        if (t === 'invalid') throw new Refusal(403, [{ field: 'cf-turnstile-response', reason: 'turnstileInvalid' }]);
-      }
+      const suffix = noJs ? ':nojs' : '';
+      // The address first: once its allowance is used up, every further refusal names it, whatever else is full.
+      const checks: Check[] = [];
+      if (email) checks.push({ limit: { name: `${def.kind}:email${suffix}`, ...LIMITS.perEmail }, subject: await hmac(cfg.hmacKey, 'mailbox', mailboxOf(email)) });
+      checks.push({ limit: { name: `${def.kind}:ip${suffix}`, ...(noJs ? LIMITS.perIpNoJs : LIMITS.perIp) }, subject: await hmac(cfg.hmacKey, 'ip', ipSubject(ip)) });
+      if (noJs) checks.push({ limit: { name: `${def.kind}:nojs`, ...LIMITS.noJsSiteWide }, subject: 'all' });
+      const hit = await consume(env.DB, checks);
+      if (hit) throw new Refusal(429, [{ field: hit.limit.name.includes(':email') ? 'email' : 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
 
       const prepared = await def.prepare(form, { env, url, cfg, lang });
       const now = new Date();
       const { id, outboxIds } = await store(env.DB, cfg, def, prepared, { lang, emailHmac, botCheck: noJs ? 'none-no-js' : 'turnstile', now });
       log('info', 'request-received', { requestId: id, kind: def.kind, type: prepared.type ?? undefined, noJs });
-      // Answer first; deliver this request's mail/issue, then retry a few older ones that are due.
+      // Answer first, then deliver this request's mail/issue; what fails waits for the outbox drain.
       ctx.waitUntil(
-        deliver(env.DB, cfg, outboxIds)
-          .then(() => sweep(env.DB, cfg, { limit: 5 }))
-          .catch((e: unknown) => log('error', 'delivery-error', { requestId: id, error: e instanceof Error ? e.name : 'error' })),
+        deliver(env.DB, cfg, outboxIds).catch((e: unknown) => log('error', 'delivery-error', { requestId: id, error: e instanceof Error ? e.name : 'error' })),
       );
       const next = `${langPath(lang, def.thanks)}?id=${id}`;
       if (htmlForm) return new Response(null, { status: 303, headers: { Location: next, 'Cache-Control': 'no-store' } });
       return Response.json({ id, status: 'received', next }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
     } catch (e) {
+      if (e instanceof Outage) return unavailable(e.retryAfter);
       if (!(e instanceof Refusal)) throw e;
       log('info', 'request-refused', { kind: def.kind, status: e.status, issues: e.message });
-      return refuse(env, url, e, lang, htmlForm ? { form: langPath(lang, def.page), values: data } : undefined);
+      return refuse(env, url, e, lang, htmlForm ? { form: langPath(lang, def.page), values: data, cfg } : undefined);
     }
   };
+}
+
+/**
+ * Turnstile when the page's script sent a token; otherwise, for plain HTML forms, the signed form token.
+ * Returns whether this was the no-JavaScript path. Throws a Refusal, or a Response-worthy outage.
+ */
+async function botCheck(db: D1Database, cfg: FormsConfig, kind: RequestKind, form: Record<string, unknown>, htmlForm: boolean, request: Request, url: URL): Promise<boolean> {
+  const token = form['cf-turnstile-response'];
+  if (typeof token === 'string' && token !== '') {
+    const t = await verifyTurnstile(cfg.turnstile, token, request.headers.get('CF-Connecting-IP'), new URL(cfg.siteOrigin, url).hostname);
+    if (typeof t === 'object') {
+      log('warn', 'turnstile-unavailable', { kind, error: t.unavailable });
+      throw new Outage(30);
+    }
+    if (t === 'wrong-host') log('warn', 'turnstile-wrong-host', { kind });
+    if (t !== 'ok') throw new Refusal(403, [{ field: 'cf-turnstile-response', reason: 'turnstileInvalid' }]);
+    return false;
+  }
+  if (cfg.allowNoJs && (htmlForm || form[FORM_TOKEN_FIELD] !== undefined)) {
+    await spendFormToken(db, cfg.hmacKey, kind, form[FORM_TOKEN_FIELD]);
+    return true;
+  }
+  throw new Refusal(400, [{ field: 'cf-turnstile-response', reason: 'turnstileMissing' }]);
+}
+
+/** A provider the bot check needs is down: 503, nothing stored. */
+class Outage extends Error {
+  override name = 'Outage';
+  readonly retryAfter: number;
+  constructor(retryAfter: number) {
+    super('outage');
+    this.retryAfter = retryAfter;
+  }
 }
 
 async function store(
@@ -142,7 +163,8 @@ async function store(
     const id = newRequestId(def.kind, m.now);
     const receivedAt = m.now.toISOString();
     const v = p.verify ? await issueToken(cfg.hmacKey, id, m.now) : undefined;
-    const verifyUrl = v ? `${cfg.siteOrigin}/api/data-requests/verify?token=${encodeURIComponent(v.token)}` : undefined;
+    // The link opens a page with a button: fetching it (a mail scanner, a link preview) confirms nothing.
+    const verifyUrl = v ? `${cfg.siteOrigin}${langPath(m.lang, '/data-request/verify/')}?token=${encodeURIComponent(v.token)}` : undefined;
     const dueAt = addDays(receivedAt, DUE_DAYS);
     try {
       const outboxIds = await recordRequest(

@@ -1,22 +1,38 @@
 /**
- * GET /api/data-requests/verify?token=…: the requester opens the link from the acknowledgement mail.
+ * /api/data-requests/verify: confirming the email address of a data request.
+ *
+ * The mail's link opens /data-request/verify/?token=… , a page with a button. Only that button — a
+ * same-origin POST carrying the token — marks the request verified, so a mail scanner or link preview that
+ * fetches the link confirms nothing. A GET here (links from older mails) only redirects to that page.
  * Browsers get the result page (/data-request/verified/); scripts get JSON. Every refusal is 4xx.
  */
-import { configOr503, refuse } from './submit.ts';
-import { langOf, log, methodNotAllowed, Refusal, type Lang } from './http.ts';
+import { configOr503 } from './config.ts';
+import { checkOrigin, langOf, langPath, log, methodNotAllowed, parseBody, Refusal, type Lang } from './http.ts';
 import { getRequest, setStatus, TransitionError } from './ledger.ts';
+import { refuse } from './submit.ts';
 import { checkToken, consumeToken } from './verification.ts';
 
 export const verifyEmail: PagesFunction<Env> = async ({ request, env }) => {
-  if (request.method !== 'GET') return methodNotAllowed('GET');
   const url = new URL(request.url);
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    const page = new URL(langPath(langOf(undefined, request), '/data-request/verify/'), url);
+    const token = url.searchParams.get('token');
+    if (token) page.searchParams.set('token', token);
+    return new Response(null, { status: 303, headers: { Location: `${page.pathname}${page.search}`, 'Cache-Control': 'no-store' } });
+  }
+  if (request.method !== 'POST') return methodNotAllowed('POST');
   const cfg = configOr503(env, url);
   if (cfg instanceof Response) return cfg;
-  const html = (request.headers.get('Accept') ?? '').includes('text/html');
+  let html = false;
   let lang: Lang = langOf(undefined, request);
   const now = new Date();
   try {
-    const t = await checkToken(cfg.hmacKey, url.searchParams.get('token'), now);
+    checkOrigin(request, [url.origin, cfg.siteOrigin]);
+    const body = await parseBody(request);
+    html = body.htmlForm;
+    lang = langOf(body.data, request);
+    const token = body.data['token'];
+    const t = await checkToken(cfg.hmacKey, typeof token === 'string' ? token : null, now);
     const row = await getRequest(env.DB, t.requestId);
     if (!row) throw new Refusal(400, [{ field: 'token', reason: 'tokenInvalid' }]);
     lang = row.lang;
@@ -28,12 +44,12 @@ export const verifyEmail: PagesFunction<Env> = async ({ request, env }) => {
       if (!(e instanceof TransitionError)) throw e;
     }
     log('info', 'request-verified', { requestId: row.id });
-    const next = `${lang === 'en' ? '/en' : ''}/data-request/verified/?id=${row.id}`;
+    const next = `${langPath(lang, '/data-request/verified/')}?id=${row.id}`;
     if (html) return new Response(null, { status: 303, headers: { Location: next, 'Cache-Control': 'no-store' } });
     return Response.json({ id: row.id, status: 'verified', next }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
     log('info', 'verify-refused', { status: e.status, issues: e.message });
-    return refuse(env, url, e, lang, html ? { result: `${lang === 'en' ? '/en' : ''}/data-request/verified/` } : undefined);
+    return refuse(env, url, e, lang, html ? { result: langPath(lang, '/data-request/verified/') } : undefined);
   }
 };

@@ -5,9 +5,15 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MIN_FILL_SECONDS } from '../../functions/_lib/form-token.ts';
 import { launchChromium } from '../setup/browser.ts';
 
 const base = inject('baseUrl');
+/**
+ * Without JavaScript the form token refuses a submission sent sooner than MIN_FILL_SECONDS after the page
+ * was served (a person takes longer); Playwright types in milliseconds, so these tests wait like a person.
+ */
+const MIN_FILL_MS = MIN_FILL_SECONDS * 1000 + 300;
 let browser: Browser;
 let n = 0;
 const email = () => `e2e-${process.pid}-${Date.now()}-${n++}@example.test`;
@@ -81,6 +87,7 @@ describe('forms in Chromium', () => {
     expect(await page.locator('#f-facility').inputValue()).toBe(f.id);
     await page.getByLabel('根拠').fill('院内の掲示で確認（架空）');
     await page.getByLabel('プライバシーポリシーに同意します').check();
+    await page.waitForTimeout(MIN_FILL_MS); // the returned page carries a fresh form token
     await page.getByRole('button', { name: '修正を依頼する' }).click();
     await page.waitForURL(/\/corrections\/thanks\/\?id=R-/);
     const id = new URL(page.url()).searchParams.get('id');
@@ -97,6 +104,7 @@ describe('forms in Chromium', () => {
     await page.getByLabel('Email address').fill(email());
     await page.getByLabel('The person concerned', { exact: true }).check();
     await page.getByLabel('I agree to the privacy policy').check();
+    await page.waitForTimeout(MIN_FILL_MS);
     await page.getByRole('button', { name: 'Send the request' }).click();
     await page.waitForURL(/\/en\/data-request\/thanks\/\?id=D-/);
     expect(await page.locator('h1').textContent()).toContain('please check your email');

@@ -5,7 +5,8 @@
  *
  * The secret is Cloudflare's documented always-pass test secret. Tokens: the test widget's dummy token
  * `XXXX.DUMMY.TOKEN.XXXX` always passes; `pass-<anything>` passes once (a second use is
- * `timeout-or-duplicate`, as real tokens are single-use); `unavailable-<anything>` makes the fake answer
+ * `timeout-or-duplicate`, as real tokens are single-use); `otherhost-<anything>` passes but reports the
+ * `hostname` of another site (a token solved elsewhere); `unavailable-<anything>` makes the fake answer
  * 503 (siteverify down); everything else is `invalid-input-response`.
  */
 import { json, listen, type Fake } from './fake-server.ts';
@@ -42,6 +43,7 @@ export async function start(): Promise<Fake> {
     if (token.startsWith('unavailable-')) return json(res, 503, { success: false, 'error-codes': ['internal-error'] });
     const ok = { success: true, challenge_ts: new Date().toISOString(), hostname: 'localhost', 'error-codes': [], action: '', cdata: '' };
     if (token === TURNSTILE_DUMMY_TOKEN) return json(res, 200, ok);
+    if (token.startsWith('otherhost-')) return json(res, 200, { ...ok, hostname: 'evil.example' });
     if (token.startsWith('pass-')) {
       if (used.has(token)) return fail('timeout-or-duplicate');
       used.add(token);

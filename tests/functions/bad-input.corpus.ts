@@ -25,6 +25,10 @@ export interface CorpusContext {
   facilityId: string;
   /** A signed but expired verification token, a tampered one, one for an unknown request, one already used. */
   tokens: { expired: string; tampered: string; nonCanonical: string; unknownRequest: string; used: string; wrongNonce: string };
+  /** No-JavaScript form tokens per form path, signed with the development key (made in beforeAll). */
+  formTokens: Record<string, { ok: string; replay: string; expired: string; tampered: string; nonCanonical: string; otherForm: string }>;
+  /** A form token issued just now, as the page would carry it. */
+  freshFormToken: (path: string) => Promise<string>;
 }
 
 type Valid = (over?: Record<string, unknown>) => Record<string, unknown>;
@@ -130,6 +134,41 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
       body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': spent })),
       expect: { status: 403, field: 'cf-turnstile-response', reason: 'turnstileInvalid' },
     });
+    // The no-JavaScript path: a form body with the page's signed form token instead of a Turnstile token.
+    const noJs = (token: string | undefined) => () => {
+      const v = f.valid();
+      delete v['cf-turnstile-response'];
+      const fields = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === true ? 'on' : String(x)]));
+      return formBody(token === undefined ? fields : { ...fields, 'form-token': token });
+    };
+    const form = { contentType: 'application/x-www-form-urlencoded' };
+    const html = { ...form, headers: { Accept: 'text/html' } };
+    const ft = () => ctx.formTokens[f.path]!;
+    add('no-JS post without a form token (a script claiming to be a browser)', { ...html, body: noJs(undefined), expect: { status: 400, field: 'form-token', reason: 'formTokenMissing' } });
+    add('no-JS post with a tampered form token', { ...html, body: () => noJs(ft().tampered)(), expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' } });
+    add('no-JS post with a form token in a non-canonical encoding', { ...html, body: () => noJs(ft().nonCanonical)(), expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' } });
+    add('no-JS post with the form token of another form', { ...html, body: () => noJs(ft().otherForm)(), expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' } });
+    add('no-JS post with a garbage form token', { ...html, body: noJs('1.2.3'), expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' } });
+    let justIssued = '';
+    add('form token sent the moment the page loaded', {
+      ...form,
+      setup: async () => void (justIssued = await ctx.freshFormToken(f.path)),
+      body: () => noJs(justIssued)(),
+      expect: { status: 400, field: 'form-token', reason: 'formTokenTooFast' },
+    });
+    add('form token older than its lifetime', { ...form, body: () => noJs(ft().expired)(), expect: { status: 400, field: 'form-token', reason: 'formTokenExpired' } });
+    add('form token too long', { ...form, body: noJs('1'.repeat(300)), expect: { status: 422, field: 'form-token', reason: 'tooLong' } });
+    add('form token replayed', {
+      ...form,
+      setup: async () => {
+        const { post } = await import('./forms-helpers.ts');
+        const r = await post(f.path, noJs(ft().replay)(), { contentType: 'application/x-www-form-urlencoded' });
+        if (r.status !== 201) throw new Error(`setup: first use should pass, got ${r.status} ${await r.text()}`);
+      },
+      body: () => noJs(ft().replay)(),
+      expect: { status: 409, field: 'form-token', reason: 'formTokenUsed' },
+    });
+    add('Turnstile token solved on another site', { body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': `otherhost-${f.path}-${Math.random()}` })), expect: { status: 403, field: 'cf-turnstile-response', reason: 'turnstileInvalid' } });
   }
 
   // Form-specific choices.
@@ -153,13 +192,12 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
   dr('addition without details', { type: 'addition', details: '   ' }, 'details', 'detailsRequired');
   dr('principal name with markup', { relation: 'agent', principalName: '<b>x</b>' }, 'principalName', 'markup');
 
-  // Verification links.
+  // Verification: only a POST with the token confirms; the token is in the body.
   const v = (name: string, token: (() => string) | null, status: number, reason: string) =>
     cases.push({
       name: `verify ${name}`,
-      method: 'GET',
       path: '/api/data-requests/verify',
-      ...(token ? { query: () => `?token=${encodeURIComponent(token())}` } : {}),
+      body: () => JSON.stringify(token ? { token: token() } : {}),
       expect: { status, field: 'token', reason },
     });
   v('without token', null, 400, 'tokenInvalid');
@@ -174,6 +212,10 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
   v('signed token with an unknown nonce', () => ctx.tokens.wrongNonce, 400, 'tokenInvalid');
   v('expired token', () => ctx.tokens.expired, 410, 'tokenExpired');
   v('replayed token', () => ctx.tokens.used, 409, 'tokenUsed');
-  cases.push({ name: 'verify POST instead of GET', method: 'POST', path: '/api/data-requests/verify?token=x', body: () => '{}', expect: { status: 405, field: 'method', reason: 'method' } });
+  const verify = '/api/data-requests/verify';
+  cases.push({ name: 'verify from another site', path: verify, origin: 'https://evil.example', body: () => JSON.stringify({ token: ctx.tokens.wrongNonce }), expect: { status: 403, field: 'origin', reason: 'origin' } });
+  cases.push({ name: 'verify without Origin', path: verify, origin: null, body: () => JSON.stringify({ token: ctx.tokens.wrongNonce }), expect: { status: 403, field: 'origin', reason: 'origin' } });
+  cases.push({ name: 'verify with a text/plain body', path: verify, contentType: 'text/plain', body: () => JSON.stringify({ token: ctx.tokens.wrongNonce }), expect: { status: 415, field: 'body', reason: 'contentType' } });
+  cases.push({ name: 'verify PUT instead of POST', method: 'PUT', path: verify, body: () => '{}', expect: { status: 405, field: 'method', reason: 'method' } });
   return cases;
 }

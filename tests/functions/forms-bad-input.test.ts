@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formsConfig } from '../../functions/_lib/config.ts';
+import { issueFormToken, MAX_AGE_SECONDS, MIN_FILL_SECONDS } from '../../functions/_lib/form-token.ts';
 import { issueToken } from '../../functions/_lib/verification.ts';
 import { buildCorpus, type BadCase, type CorpusContext } from './bad-input.corpus.ts';
 import { baseUrl, eventually, freshIp, mailsFor, post, validDataRequest } from './forms-helpers.ts';
@@ -11,7 +12,7 @@ import { baseUrl, eventually, freshIp, mailsFor, post, validDataRequest } from '
 // Tests run on 127.0.0.1 with ENVIRONMENT=development and no HMAC_KEY binding: the development key applies.
 const devHmacKey = formsConfig({ ENVIRONMENT: 'development' } as unknown as Parameters<typeof formsConfig>[0], new URL('http://127.0.0.1/')).hmacKey;
 
-const ctx: CorpusContext = { facilityId: '', tokens: { expired: '', tampered: '', nonCanonical: '', unknownRequest: '', used: '', wrongNonce: '' } };
+const ctx: CorpusContext = { facilityId: '', tokens: { expired: '', tampered: '', nonCanonical: '', unknownRequest: '', used: '', wrongNonce: '' }, formTokens: {}, freshFormToken: async () => '' };
 
 async function send(c: BadCase): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'CF-Connecting-IP': freshIp(), ...c.headers };
@@ -28,9 +29,9 @@ beforeAll(async () => {
   // A real data request, verified once, gives a used token; the others are signed with the same key.
   const res = await post('/api/data-requests', validDataRequest());
   const { id } = (await res.json()) as { id: string };
-  const ack = await eventually(async () => (await mailsFor(id)).find((m) => m.text.includes('/api/data-requests/verify?token=')));
-  const token = decodeURIComponent(/verify\?token=([^\s]+)/.exec(ack?.text ?? '')?.[1] ?? '');
-  expect((await fetch(`${baseUrl()}/api/data-requests/verify?token=${encodeURIComponent(token)}`)).status).toBe(200);
+  const ack = await eventually(async () => (await mailsFor(id)).find((m) => m.text.includes('/data-request/verify/?token=')));
+  const token = decodeURIComponent(/verify\/\?token=([^\s]+)/.exec(ack?.text ?? '')?.[1] ?? '');
+  expect((await post('/api/data-requests/verify', { token })).status).toBe(200);
   const flip = (c: string) => (c === 'A' ? 'B' : 'A');
   // The signature's last character carries 2 spare bits: changing only those keeps the bytes but not the text.
   const last = token.at(-1)!;
@@ -43,6 +44,22 @@ beforeAll(async () => {
     unknownRequest: (await issueToken(devHmacKey, 'D-20260101-AAAAAAAA', new Date())).token,
     wrongNonce: (await issueToken(devHmacKey, id, new Date())).token,
   };
+  // Form tokens as the form middleware issues them, with the issue time moved to make each case.
+  const kinds = { '/api/contact': 'contact', '/api/corrections': 'correction', '/api/data-requests': 'data-request' } as const;
+  ctx.freshFormToken = (path) => issueFormToken(devHmacKey, kinds[path as keyof typeof kinds]);
+  for (const [path, kind] of Object.entries(kinds)) {
+    const ago = (s: number) => issueFormToken(devHmacKey, kind, Date.now() - s * 1000);
+    const ok = await ago(MIN_FILL_SECONDS + 5);
+    const sigLast = ok.at(-1)!;
+    ctx.formTokens[path] = {
+      ok,
+      replay: await ago(MIN_FILL_SECONDS + 5),
+      expired: await ago(MAX_AGE_SECONDS + 60),
+      tampered: ok.slice(0, -5) + flip(ok.at(-5)!) + ok.slice(-4),
+      nonCanonical: ok.slice(0, -1) + ('AEIMQUYcgkosw048'.includes(sigLast) ? String.fromCharCode(sigLast.charCodeAt(0) + 1) : String.fromCharCode(sigLast.charCodeAt(0) - 1)),
+      otherForm: await issueFormToken(devHmacKey, kind === 'contact' ? 'data-request' : 'contact', Date.now() - (MIN_FILL_SECONDS + 5) * 1000),
+    };
+  }
 });
 
 describe('bad-input corpus', () => {

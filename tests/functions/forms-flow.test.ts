@@ -41,6 +41,9 @@ const remember = <T extends Record<string, unknown>>(v: T): T => {
   return v;
 };
 
+/** The no-JavaScript form token the middleware put into a form page. */
+const formToken = (html: string): string | undefined => /name="form-token" value="([^"]+)"/.exec(html)?.[1];
+
 async function facility(): Promise<{ id: string; name: string }> {
   const list = (await (await fetch(`${baseUrl()}/corrections/facilities.json`)).json()) as { id: string; name: string }[];
   if (!list[1]) throw new Error('the correction tests need facilities in content/');
@@ -78,20 +81,32 @@ describe('contact form', () => {
     expect(op.text).toContain(v.message);
   });
 
-  it('works without JavaScript: plain form POST → 303 → confirmation page showing the id', async () => {
+  it('works without JavaScript: the form page carries a form token; plain POST → 303 → confirmation page showing the id', async () => {
+    const page = await (await fetch(`${baseUrl()}/contact/`)).text();
+    const token = formToken(page);
+    expect(token).toMatch(/^\d+\.[\w-]{22}\.[\w-]{43}$/);
+    // Two loads of the page get two tokens: each works once.
+    expect(formToken(await (await fetch(`${baseUrl()}/contact/`)).text())).not.toBe(token);
     const email = freshEmail('nojs');
     personal.push(email, '架空 ノージェイエス');
-    const res = await post('/api/contact', formBody({ lang: 'ja', name: '架空 ノージェイエス', email, message: 'JavaScript なしで送信', agree: 'on', homepage: '' }), {
-      contentType: 'application/x-www-form-urlencoded',
-      accept: 'text/html,application/xhtml+xml',
-    });
+    const body = formBody({ lang: 'ja', name: '架空 ノージェイエス', email, message: 'JavaScript なしで送信', agree: 'on', homepage: '', 'form-token': token });
+    // A person takes longer than MIN_FILL_SECONDS (3 s) to fill a form in.
+    await new Promise((r) => setTimeout(r, 3200));
+    const res = await post('/api/contact', body, { contentType: 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml' });
     expect(res.status).toBe(303);
     const loc = res.headers.get('Location')!;
     const id = /id=([^&]+)/.exec(loc)![1]!;
     expect(loc).toBe(`/contact/thanks/?id=${id}`);
-    const page = await (await fetch(`${baseUrl()}${loc}`)).text();
-    expect(page).toContain(`data-request-id>${id}</output>`);
+    const thanks = await (await fetch(`${baseUrl()}${loc}`)).text();
+    expect(thanks).toContain(`data-request-id>${id}</output>`);
     expect(row(id)!.bot_check).toBe('none-no-js');
+    // The same token again (Back, then send once more) is refused, and the page comes back with a new token.
+    const again = await post('/api/contact', body, { contentType: 'application/x-www-form-urlencoded', accept: 'text/html' });
+    expect(again.status).toBe(409);
+    const html = await again.text();
+    expect(html).toContain('このページからはすでに送信されています。');
+    expect(formToken(html)).not.toBe(token);
+    expect(html).toMatch(/name="email"[^>]*value="nojs-|value="nojs-[^"]*"[^>]*name="email"/);
   });
 
   it('without JavaScript, a refusal returns the form (4xx) with the errors shown and the entries kept', async () => {
@@ -106,6 +121,7 @@ describe('contact form', () => {
     expect(html).toMatch(/data-error-for="email"[^>]*>メールアドレスの形が正しくありません/);
     expect(html).toMatch(/name="name"[^>]*value="架空 再表示"|value="架空 再表示"[^>]*name="name"/);
     expect(html).toMatch(/name="email"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="email"/);
+    expect(formToken(html)).toMatch(/^\d+\./);
   });
 
   it('answers in English for the English form', async () => {
@@ -210,13 +226,26 @@ describe('data requests', () => {
     expect(next).toBe(`/data-request/thanks/?id=${id}`);
     const ack = await eventually(async () => (await mailsTo(v.email))[0]);
     expect(ack!.subject).toContain('削除');
-    const link = /(http\S+\/api\/data-requests\/verify\?token=\S+)/.exec(ack!.text)![1]!;
+    const link = /(http\S+\/data-request\/verify\/\?token=\S+)/.exec(ack!.text)![1]!;
     const path = link.replace(/^https?:\/\/[^/]+/, '');
+    const token = decodeURIComponent(new URL(link).searchParams.get('token')!);
     const op = (await mailsFor(id)).find((m) => m.to.includes('operator@nakano-clinics.test'))!;
     expect(op.text).not.toContain(v.email);
     expect(op.text).not.toContain('架空 本人');
 
-    const first = await fetch(`${baseUrl()}${path}`, { headers: { Accept: 'text/html' }, redirect: 'manual' });
+    // Opening the link (as a mail scanner or link preview would) shows a button and changes nothing.
+    const opened = await fetch(`${baseUrl()}${path}`, { headers: { Accept: 'text/html' } });
+    expect(opened.status).toBe(200);
+    const page = await opened.text();
+    expect(page).toMatch(/<form method="post" action="\/api\/data-requests\/verify"/);
+    expect(page).toContain(`name="token" value="${token}"`);
+    const legacy = await fetch(`${baseUrl()}/api/data-requests/verify?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+    expect(legacy.status).toBe(303);
+    expect(legacy.headers.get('Location')).toBe(`/data-request/verify/?token=${encodeURIComponent(token)}`);
+    expect(row(id)!.status).toBe('received');
+
+    const press = () => post('/api/data-requests/verify', formBody({ lang: 'ja', token }), { contentType: 'application/x-www-form-urlencoded', accept: 'text/html' });
+    const first = await press();
     expect(first.status).toBe(303);
     expect(first.headers.get('Location')).toBe(`/data-request/verified/?id=${id}`);
     const r = row(id)!;
@@ -224,12 +253,14 @@ describe('data requests', () => {
     expect(Date.parse(r.due_at) - Date.parse(r.verified_at!)).toBe(14 * 86_400_000);
     expect(audit(id).at(-1)).toEqual(expect.objectContaining({ actor: 'requester', action: 'status', from_status: 'received', to_status: 'verified' }));
 
-    const again = await fetch(`${baseUrl()}${path}`, { headers: { Accept: 'text/html' }, redirect: 'manual' });
+    const again = await press();
     expect(again.status).toBe(409);
     const html = await again.text();
     expect(html).toContain('この確認用リンクはすでに使われています。');
     expect(html.match(/<h1[^>]*>([^<]*)<\/h1>/g)).toEqual([expect.stringContaining('メールアドレスを確認できませんでした')]);
     expect(html).not.toContain('data-result-ok');
+    // A POST from another site cannot confirm it for the requester.
+    expect((await post('/api/data-requests/verify', { token }, { origin: 'https://evil.example' })).status).toBe(403);
   });
 
   it('serves every right the policy lists', async () => {

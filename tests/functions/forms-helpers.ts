@@ -11,8 +11,13 @@ export const baseUrl = (): string => inject('baseUrl');
 export const fakes = (): Record<string, string> => inject('fakes');
 
 let ipSeq = 0;
-/** A fresh documentation-range IPv6 address per call (RFC 3849), unique across test processes, so tests never share rate-limit buckets. */
-export const freshIp = (): string => `2001:db8:${process.pid.toString(16)}:${Date.now().toString(16).slice(-4)}::${(++ipSeq).toString(16)}`;
+/**
+ * A fresh /64 of the IPv6 documentation range (RFC 3849) per call: the rate limits count an IPv6 sender by
+ * its /64, so the process id and a counter both sit in the first 64 bits.
+ */
+export const fresh64 = (): string => `2001:db8:${(process.pid & 0xffff).toString(16)}:${(++ipSeq & 0xffff).toString(16)}`;
+/** A fresh sender per call (its own /64), unique across test processes, so tests never share rate-limit buckets. */
+export const freshIp = (): string => `${fresh64()}::1`;
 let mailSeq = 0;
 export const freshEmail = (tag = 'user'): string => `${tag}-${process.pid}-${Date.now().toString(36)}-${mailSeq++}@example.test`;
 

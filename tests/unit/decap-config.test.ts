@@ -149,7 +149,7 @@ describe('CMS config generated from the schema', () => {
   });
 
   it('uses the GitHub backend with the editorial workflow, repository, branch and scope from the environment', () => {
-    const c = buildDecapConfig(settingsFromEnv({ DECAP_GITHUB_REPO: 'o/r', DECAP_GITHUB_BRANCH: 'content', GITHUB_OAUTH_SCOPE: 'repo', DECAP_OPEN_AUTHORING: 'false' }), vocab);
+    const c = buildDecapConfig(settingsFromEnv({ GITHUB_CONTENT_REPO: 'o/r', DECAP_GITHUB_BRANCH: 'content', GITHUB_OAUTH_SCOPE: 'repo', DECAP_OPEN_AUTHORING: 'false' }), vocab);
     expect(c['publish_mode']).toBe('editorial_workflow');
     expect(c['backend']).toMatchObject({ name: 'github', repo: 'o/r', branch: 'content', auth_scope: 'repo', auth_endpoint: 'api/auth', open_authoring: false });
     expect(c['locale']).toBe('ja');

@@ -27,10 +27,15 @@ function tokenEndpoint(status: number, body: unknown) {
 }
 
 describe('configuration', () => {
+  const secret = 'y'.repeat(40);
   it('needs both the client id and the secret, and defaults to the public_repo scope', () => {
     expect(oauthConfig({ GITHUB_CLIENT_ID: 'x' })).toBeUndefined();
-    expect(oauthConfig({ GITHUB_CLIENT_ID: 'x', GITHUB_CLIENT_SECRET: 'y' })).toEqual({ clientId: 'x', clientSecret: 'y', base: 'https://github.com', scope: 'public_repo' });
-    expect(oauthConfig({ GITHUB_CLIENT_ID: 'x', GITHUB_CLIENT_SECRET: 'y', GITHUB_OAUTH_SCOPE: 'repo' })?.scope).toBe('repo');
+    expect(oauthConfig({ GITHUB_CLIENT_ID: 'x', GITHUB_CLIENT_SECRET: secret })).toEqual({ clientId: 'x', clientSecret: secret, base: 'https://github.com', scope: 'public_repo' });
+    expect(oauthConfig({ GITHUB_CLIENT_ID: 'x', GITHUB_CLIENT_SECRET: secret, GITHUB_OAUTH_SCOPE: 'repo' })?.scope).toBe('repo');
+  });
+  it('refuses a client secret shorter than 32 bytes, as not configured', () => {
+    expect(oauthConfig({ GITHUB_CLIENT_ID: 'x', GITHUB_CLIENT_SECRET: 'y'.repeat(31) })).toBeUndefined();
+    expect(oauthConfig({ GITHUB_CLIENT_ID: 'x', GITHUB_CLIENT_SECRET: 'y'.repeat(32) })).toBeDefined();
   });
 });
 

@@ -1,4 +1,4 @@
-/** GET /api/data-requests/verify?token=… — the one-time, expiring email verification link. */
+/** /api/data-requests/verify — POST with the token confirms the email address; GET only leads to the page with the button. */
 import { verifyEmail } from '../../_lib/verify-email.ts';
 
 export const onRequest = verifyEmail;

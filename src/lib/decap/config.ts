@@ -9,6 +9,7 @@
  * - fields the CMS fills in itself (provenance, lastVerified) and reviewer-only fields (editors) are hidden
  *   in the facility form; `editors` has its own reviewer collection (docs/operations/cms.md).
  */
+import { DEFAULT_CONTENT_REPO } from '../util/site.ts';
 import { collections, type CollectionName } from '../schema/index.ts';
 import { FIELD_TEXT, enumLabel } from './labels.ts';
 import { shapeOf, type Shape } from './schema-walk.ts';
@@ -259,7 +260,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>): DecapS
   const scope = env['GITHUB_OAUTH_SCOPE'] ?? 'public_repo';
   if (scope !== 'public_repo' && scope !== 'repo') throw new Error(`GITHUB_OAUTH_SCOPE は public_repo か repo です（${scope}）`);
   return {
-    repo: env['DECAP_GITHUB_REPO'] ?? 'nakano-clinic-db/nakano-clinic-db',
+    repo: env['GITHUB_CONTENT_REPO'] ?? DEFAULT_CONTENT_REPO,
     branch: env['DECAP_GITHUB_BRANCH'] ?? 'main',
     authScope: scope,
     openAuthoring: env['DECAP_OPEN_AUTHORING'] !== 'false',

@@ -18,6 +18,8 @@ export const FORM_LIMITS = {
   /** Proposed value and evidence of a correction report. */
   correction: 2000,
   turnstileToken: 2048,
+  /** The no-JavaScript form token (`issued.nonce.signature`, about 80 characters). */
+  formToken: 200,
 } as const;
 
 /** The rights a person can exercise under APPI, as the privacy policy lists them. */
@@ -94,6 +96,11 @@ export const FORM_ERRORS = {
   origin: { ja: 'このサイト以外からの送信は受け付けていません。', en: 'Submissions from other sites are not accepted.' },
   turnstileMissing: { ja: 'ボット対策の確認が済んでいません。ページを再読み込みしてもう一度お試しください。', en: 'The bot check was not completed. Please reload the page and try again.' },
   turnstileInvalid: { ja: 'ボット対策の確認に失敗しました。ページを再読み込みしてもう一度お試しください。', en: 'The bot check failed. Please reload the page and try again.' },
+  formTokenMissing: { ja: 'このサイトのフォームのページから送信してください。', en: 'Please send this from the form page on this site.' },
+  formTokenInvalid: { ja: 'フォームの確認情報が正しくありません。ページを再読み込みしてから送信してください。', en: 'The form check is not valid. Please reload the page and send again.' },
+  formTokenTooFast: { ja: '送信が早すぎたため、受け付けませんでした。内容を確かめて、もう一度「送信する」を押してください。', en: 'This was sent too quickly to accept. Please check your entries and press the button again.' },
+  formTokenExpired: { ja: 'ページを開いてから時間がたったため、受け付けませんでした。入力内容は残っています。もう一度「送信する」を押してください。', en: 'Too much time passed since the page was opened. Your entries are kept; please press the button again.' },
+  formTokenUsed: { ja: 'このページからはすでに送信されています。もう一度送る場合は、内容を確かめて「送信する」を押してください。', en: 'This page has already been sent. To send again, check your entries and press the button.' },
   rateLimited: { ja: '短時間に多くの送信がありました。しばらく待ってからもう一度お試しください。', en: 'Too many submissions. Please wait a while and try again.' },
   tokenInvalid: { ja: '確認用リンクが正しくありません。メールのリンクをそのまま開いてください。', en: 'This confirmation link is not valid. Please open the link from the email as it is.' },
   tokenExpired: { ja: '確認用リンクの有効期限が切れています。お手数ですが、もう一度請求してください。', en: 'This confirmation link has expired. Please submit the request again.' },
@@ -152,6 +159,8 @@ const CommonShape = {
   homepage: z.string({ error: 'type' }).max(0, { error: 'honeypot' }).optional(),
   /** Cloudflare Turnstile token (the widget's default field name). */
   'cf-turnstile-response': z.string({ error: 'type' }).max(FORM_LIMITS.turnstileToken, { error: 'tooLong' }).optional(),
+  /** Signed form token the form page carries for submissions without JavaScript (functions/_lib/form-token.ts). */
+  'form-token': z.string({ error: 'type' }).max(FORM_LIMITS.formToken, { error: 'tooLong' }).optional(),
 };
 
 /** お問い合わせ. */
