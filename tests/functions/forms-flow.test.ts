@@ -280,6 +280,10 @@ describe('form pages', () => {
     expect(html).toMatch(/<option value="hours" selected(="")?>/);
     expect(html.match(/<option [^>]*selected/g)).toHaveLength(2);
     expect(res.headers.get('Content-Security-Policy')).toContain('https://challenges.cloudflare.com');
+    // Pages adds `Access-Control-Allow-Origin: *` to static files; HTML pages (with their form token) lose it.
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    for (const p of ['/', '/contact/', '/en/data-request/verify/']) expect((await fetch(`${baseUrl()}${p}`)).headers.get('Access-Control-Allow-Origin'), p).toBeNull();
+    expect((await fetch(`${baseUrl()}/data/facilities.json`)).headers.get('Access-Control-Allow-Origin')).toBe('*');
     const dr = await (await fetch(`${baseUrl()}/en/data-request/?type=deletion`)).text();
     expect(dr).toMatch(/value="deletion"[^>]*checked|checked[^>]*value="deletion"/);
   });
