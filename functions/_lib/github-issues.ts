@@ -14,11 +14,15 @@ export interface CorrectionIssue {
   evidence: string;
 }
 
-/** Backticks and @ would let a report mention people or break the layout; show the text as quoted plain text. */
+/**
+ * Backticks and @ would let a report mention people or break the layout; show the text as quoted plain text.
+ * Markdown also ends a line at a lone CR, so every line ending becomes LF before each line is quoted.
+ */
 const quote = (s: string): string =>
   s
     .replaceAll('@', '@\u200b')
-    .split(/\r?\n/)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
     .map((l) => `> ${l}`)
     .join('\n');
 

@@ -1,4 +1,5 @@
 /** Assertions on the built site (npm test builds dist/ first; DIST_DIR points elsewhere for fixture builds). */
+import { parse } from 'csv-parse/sync';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -114,8 +115,10 @@ describe(`the built site (${path.relative(root, dist)}/)`, () => {
     expect(data.facilities).toHaveLength(contentIds.length);
     expect(data.credits.map((c: { dataset: string }) => c.dataset)).toContain('kouseikyoku-hokeniryokikan-2025-08');
     expect(data.facilities[0]).not.toHaveProperty('editors');
-    const csv = read(path.join(dist, 'data/facilities.csv')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const rawCsv = read(path.join(dist, 'data/facilities.csv'));
+    const csv = parse(rawCsv, { bom: true, comment: '#' }) as string[][];
     expect(csv).toHaveLength(contentIds.length + 1);
     expect(csv[0]).toContain('種別の出典');
+    expect(rawCsv).toMatch(/^# 出典: 関東信越厚生局/m);
   });
 });

@@ -1,11 +1,7 @@
-/** Open data as CSV (UTF-8 with BOM for spreadsheet software): one row per facility, derived columns marked. */
+/** Open data as CSV (src/lib/seo/open-data-csv.ts): one row per facility, derived columns marked, credits on top. */
 import type { APIRoute } from 'astro';
 import { getDirectory } from '../../lib/content/directory.ts';
-
-const cell = (v: unknown): string => {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+import { openDataCsv } from '../../lib/seo/open-data-csv.ts';
 
 export const GET: APIRoute = async () => {
   const dir = await getDirectory();
@@ -16,6 +12,5 @@ export const GET: APIRoute = async () => {
     f.position?.lat, f.position?.lon, f.position?.precision, f.access.stations.map((s) => dir.stations.get(s.station)?.name).join(' '),
     f.provenance.access?.source, f.contact.phone, f.codes.insurance, f.lastVerified,
   ]);
-  const csv = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
-  return new Response(`\uFEFF${csv}\r\n`, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(openDataCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
