@@ -22,6 +22,8 @@ interface Env {
   FORMS_ALLOW_NO_JS?: string;
   /** First retry delay of a failed outbox item, seconds (doubles each time). Default 60. */
   OUTBOX_RETRY_BASE_SECONDS?: string;
+  /** Failed attempts before an outbox item is `failed` for the operator. Default 12. */
+  OUTBOX_MAX_ATTEMPTS?: string;
 
   // Secrets (at least 32 bytes each; see functions/_lib/config.ts).
   DATA_ENC_KEY?: string;

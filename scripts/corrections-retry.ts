@@ -7,5 +7,5 @@
 import { retryOnSite } from './lib/forms-d1.ts';
 
 const r = await retryOnSite(process.argv.slice(2), 'github-issue');
-console.log(`修正依頼の Issue: 作成 ${r.sent} 件、失敗 ${r.failed} 件、未送信の残り（メールを含む）${r.pending} 件`);
-process.exit(r.failed > 0 ? 1 : 0);
+console.log(`修正依頼の Issue: 作成 ${r.sent} 件、失敗 ${r.failed + r.gaveUp} 件、再送待ちの残り（メールを含む）${r.waiting} 件`);
+process.exit(r.failed + r.gaveUp > 0 ? 1 : 0);

@@ -42,6 +42,8 @@ export interface FormsConfig {
   allowNoJs: boolean;
   /** First retry delay of a failed outbox item; each further failure doubles it (at most 6 hours). */
   outboxRetryBaseMs: number;
+  /** After this many failed attempts an outbox item is `failed` and waits for the operator. */
+  outboxMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -65,10 +67,16 @@ const str = (env: Env, key: keyof Env): string | undefined => {
   return typeof v === 'string' && v !== '' ? v : undefined;
 };
 
-/** 60 s unless set; tests shorten it so a retry is due within the test. */
-const retryBaseSeconds = (v: string | undefined): number => {
-  const n = Number(v ?? '60');
-  return Number.isFinite(n) && n >= 1 ? n : 60;
+/**
+ * 12 attempts with the default 1-minute base: 1 + 2 + 4 … + 256 min, then 6 h twice (the cap): the last
+ * attempt comes about 20.5 hours after the first (docs/operations/outbox.md).
+ */
+export const OUTBOX_MAX_ATTEMPTS = 12;
+
+/** A positive number from a setting, or the default; tests shorten the outbox's delays this way. */
+const positive = (v: string | undefined, fallback: number): number => {
+  const n = Number(v ?? fallback);
+  return Number.isFinite(n) && n >= 1 ? n : fallback;
 };
 
 const base64Bytes = (v: string): number => {
@@ -131,8 +139,29 @@ export function formsConfig(env: Env, url: URL): FormsConfig {
     operatorEmail: str(env, 'OPERATOR_EMAIL') ?? 'operator@localhost',
     siteOrigin,
     allowNoJs: str(env, 'FORMS_ALLOW_NO_JS') !== 'false',
-    outboxRetryBaseMs: retryBaseSeconds(str(env, 'OUTBOX_RETRY_BASE_SECONDS')) * 1000,
+    outboxRetryBaseMs: positive(str(env, 'OUTBOX_RETRY_BASE_SECONDS'), 60) * 1000,
+    outboxMaxAttempts: positive(str(env, 'OUTBOX_MAX_ATTEMPTS'), OUTBOX_MAX_ATTEMPTS),
   };
+}
+
+/**
+ * Only the two keys of the ledger, for the operator CLIs (which send nothing): the same rules as
+ * formsConfig for them — development keys on a local run, otherwise real keys of at least 32 bytes.
+ */
+export function ledgerKeys(env: Pick<Env, 'DATA_ENC_KEY' | 'HMAC_KEY'>, local: boolean): { encKey: string; hmacKey: string } {
+  const problems: string[] = [];
+  const key = (name: 'DATA_ENC_KEY' | 'HMAC_KEY', dev: string): string => {
+    const v = env[name];
+    if (!v) {
+      if (!local) problems.push(`${name}: missing`);
+      return dev;
+    }
+    if ((name === 'DATA_ENC_KEY' ? base64Bytes(v) : new TextEncoder().encode(v).length) < MIN_SECRET_BYTES) problems.push(`${name}: shorter than ${MIN_SECRET_BYTES} bytes`);
+    return v;
+  };
+  const keys = { encKey: key('DATA_ENC_KEY', DEV.DATA_ENC_KEY), hmacKey: key('HMAC_KEY', DEV.HMAC_KEY) };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return keys;
 }
 
 /** Reads config, or answers 503 with one log line naming what is wrong (names only, never values). */

@@ -82,22 +82,38 @@ export interface NewRequest {
   receivedAt: string;
 }
 
-const auditInsert = (db: D1Database, a: Omit<AuditRow, 'seq'>) =>
+export const auditInsert = (db: D1Database, a: Omit<AuditRow, 'seq'>) =>
   db
     .prepare('INSERT INTO request_audit (request_id, at, actor, action, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .bind(a.request_id, a.at, a.actor, a.action, a.from_status, a.to_status, a.note);
 
-/** Stores a request with its outbox items and (for data requests) its verification nonce; returns the outbox ids. */
+/** An outbox item this process holds the lock on, with its payload in memory (outbox.ts delivers it). */
+export interface ClaimedItem {
+  id: string;
+  request_id: string;
+  channel: OutboxItem['channel'];
+  purpose: string;
+  attempts: number;
+  payload: unknown;
+}
+
+/** How long a sender may hold an outbox item before the drain treats it as abandoned. */
+export const OUTBOX_LOCK_MS = 60_000;
+
+/**
+ * Stores a request with its outbox items and (for data requests) its verification nonce. The items are
+ * written already claimed by this request (status `sending`, attempt 1, locked for a minute), so it can
+ * deliver them at once without another round trip; if it dies first, the drain takes them when the lock ends.
+ */
 export async function recordRequest(
   db: D1Database,
   encKey: string,
   r: NewRequest,
   outbox: OutboxItem[],
   verification?: { nonce: string; expiresAt: string },
-): Promise<string[]> {
+): Promise<ClaimedItem[]> {
   const personal = await encryptJson(encKey, r.personal, r.id);
-  // Fresh items are delivered by the request itself; the sweep picks them up only if that fails.
-  const sweepAfter = addDays(r.receivedAt, 1 / 24 / 12);
+  const lockedUntil = new Date(Date.parse(r.receivedAt) + OUTBOX_LOCK_MS).toISOString();
   const items = await Promise.all(
     outbox.map(async (o) => {
       const id = `${r.id}-${o.purpose}`;
@@ -114,15 +130,18 @@ export async function recordRequest(
     auditInsert(db, { request_id: r.id, at: r.receivedAt, actor: 'requester', action: 'received', from_status: null, to_status: 'received', note: r.botCheck === 'none-no-js' ? 'bot check: none (no JavaScript)' : null }),
     ...items.map((o) =>
       db
-        .prepare(`INSERT INTO outbox (id, request_id, channel, purpose, payload_enc, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-        .bind(o.id, r.id, o.channel, o.purpose, o.sealed, r.receivedAt, sweepAfter),
+        .prepare(
+          `INSERT INTO outbox (id, request_id, channel, purpose, payload_enc, status, attempts, created_at, next_attempt_at, locked_until)
+           VALUES (?, ?, ?, ?, ?, 'sending', 1, ?, ?, ?)`,
+        )
+        .bind(o.id, r.id, o.channel, o.purpose, o.sealed, r.receivedAt, lockedUntil, lockedUntil),
     ),
   ];
   if (verification) {
     stmts.push(db.prepare('INSERT INTO verification_tokens (nonce, request_id, expires_at) VALUES (?, ?, ?)').bind(verification.nonce, r.id, verification.expiresAt));
   }
   await db.batch(stmts);
-  return items.map((o) => o.id);
+  return items.map((o) => ({ id: o.id, request_id: r.id, channel: o.channel, purpose: o.purpose, attempts: 1, payload: o.payload }));
 }
 
 export const getRequest = (db: D1Database, id: string): Promise<RequestRow | null> =>

@@ -1,11 +1,13 @@
 /**
  * POST /api/ops/retry: the operator's "retry now" for the outbox (npm run outbox -- --retry,
- * npm run corrections:retry). Bearer OPS_TOKEN; answers how many items were sent and how many still wait.
+ * npm run corrections:retry). Bearer OPS_TOKEN. Items that were given up (`failed`) are tried again too.
+ * Answers `{sent, failed, gaveUp}` for this run and what is left: `waiting` (the drain retries it) and
+ * `stillFailed` (given up, waiting for the operator).
  */
 import { configOr503 } from './config.ts';
 import { methodNotAllowed, Refusal, refusalJson } from './http.ts';
 import { hmacVerify, hmac } from './crypto.ts';
-import { pendingCount, sweep } from './outbox.ts';
+import { outboxCounts, sweep } from './outbox.ts';
 
 export const retryOutbox: PagesFunction<Env> = async ({ request, env }) => {
   if (request.method !== 'POST') return methodNotAllowed('POST');
@@ -19,5 +21,6 @@ export const retryOutbox: PagesFunction<Env> = async ({ request, env }) => {
   }
   const channel = url.searchParams.get('channel');
   const report = await sweep(env.DB, cfg, { force: true, limit: 200, ...(channel === 'mail' || channel === 'github-issue' ? { channel } : {}) });
-  return Response.json({ ...report, pending: await pendingCount(env.DB) }, { headers: { 'Cache-Control': 'no-store' } });
+  const left = await outboxCounts(env.DB);
+  return Response.json({ ...report, waiting: left.waiting, stillFailed: left.failed }, { headers: { 'Cache-Control': 'no-store' } });
 };

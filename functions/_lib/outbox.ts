@@ -1,7 +1,10 @@
 /**
- * Delivery of what leaves the site (mails, GitHub issues) from the D1 outbox. Each item is claimed with a
- * conditional UPDATE, so concurrent runs never send one twice; a failure puts it back with a backoff.
- * Nothing is removed: a sent item stays as the record of what was sent.
+ * Delivery of what leaves the site (mails, GitHub issues) from the D1 outbox. An item is sent only by the
+ * one sender holding its lock: a request holds its own items from the moment they are stored
+ * (ledger.ts), the drain claims others with a conditional UPDATE, so concurrent runs never send one twice.
+ * A failure puts the item back with a doubling backoff; after `outboxMaxAttempts` failures it is `failed`
+ * and waits for the operator (`npm run outbox -- --failed`, then `--retry`). Nothing is removed: a sent item
+ * stays as the record of what was sent.
  *
  * Without SENDGRID_API_KEY / GITHUB_TOKEN (local runs only, see config.ts) items are "delivered" to the
  * local outbox itself: marked sent with result `local`, and `npm run outbox` shows them.
@@ -10,7 +13,7 @@ import type { FormsConfig } from './config.ts';
 import { decryptJson } from './crypto.ts';
 import { openIssue } from './github-issues.ts';
 import { log } from './http.ts';
-import { addAudit, setStatus, TransitionError } from './ledger.ts';
+import { auditInsert, OUTBOX_LOCK_MS, setStatus, TransitionError, type ClaimedItem } from './ledger.ts';
 import { sendMail, type Mail } from './mail.ts';
 
 export interface OutboxRow {
@@ -19,7 +22,7 @@ export interface OutboxRow {
   channel: 'mail' | 'github-issue';
   purpose: string;
   payload_enc: string;
-  status: 'pending' | 'sending' | 'sent';
+  status: 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
   last_error: string | null;
   created_at: string;
@@ -29,84 +32,106 @@ export interface OutboxRow {
   result: string | null;
 }
 
-const LOCK_MS = 60_000;
 /** base, 2 × base, 4 × base … (1, 2, 4 … minutes by default), at most 6 hours between attempts. */
-const backoffMs = (attempts: number, baseMs: number): number => Math.min(2 ** Math.max(0, attempts - 1) * baseMs, 6 * 3_600_000);
+export const backoffMs = (attempts: number, baseMs: number): number => Math.min(2 ** Math.max(0, attempts - 1) * baseMs, 6 * 3_600_000);
 
 export interface DeliveryReport {
   sent: number;
+  /** Failed this time and will be tried again. */
   failed: number;
+  /** Failed for the last time: now `failed`, for the operator. */
+  gaveUp: number;
 }
 
-async function claim(db: D1Database, id: string, now: number): Promise<OutboxRow | null> {
-  const nowIso = new Date(now).toISOString();
-  return db
-    .prepare(
-      `UPDATE outbox SET status = 'sending', locked_until = ?, attempts = attempts + 1
-       WHERE id = ? AND (status = 'pending' OR (status = 'sending' AND locked_until < ?)) RETURNING *`,
-    )
-    .bind(new Date(now + LOCK_MS).toISOString(), id, nowIso)
-    .first<OutboxRow>();
-}
+type Outcome = { ok: true; result: string } | { ok: false; error: string };
 
-async function send(cfg: FormsConfig, row: OutboxRow): Promise<{ ok: true; result: string } | { ok: false; error: string }> {
-  if (row.channel === 'mail') {
-    const mail = await decryptJson<Mail>(cfg.encKey, row.payload_enc, row.id);
-    if (!cfg.sendgrid.apiKey) return { ok: true, result: 'local' };
-    const r = await sendMail({ apiKey: cfg.sendgrid.apiKey, base: cfg.sendgrid.base }, cfg.mailFrom, mail);
-    return r.ok ? { ok: true, result: 'sendgrid' } : r;
-  }
-  const issue = await decryptJson<{ title: string; body: string; labels: string[] }>(cfg.encKey, row.payload_enc, row.id);
-  if (!cfg.github.token) return { ok: true, result: 'local' };
-  const r = await openIssue({ ...cfg.github, token: cfg.github.token }, issue);
-  return r.ok ? { ok: true, result: r.url } : r;
-}
-
-async function deliverOne(db: D1Database, cfg: FormsConfig, id: string, now: number): Promise<'sent' | 'failed' | 'skipped'> {
-  const row = await claim(db, id, now);
-  if (!row) return 'skipped';
-  let outcome: Awaited<ReturnType<typeof send>>;
+async function send(cfg: FormsConfig, item: ClaimedItem): Promise<Outcome> {
   try {
-    outcome = await send(cfg, row);
+    if (item.channel === 'mail') {
+      if (!cfg.sendgrid.apiKey) return { ok: true, result: 'local' };
+      const r = await sendMail({ apiKey: cfg.sendgrid.apiKey, base: cfg.sendgrid.base }, cfg.mailFrom, item.payload as Mail);
+      return r.ok ? { ok: true, result: 'sendgrid' } : r;
+    }
+    if (!cfg.github.token) return { ok: true, result: 'local' };
+    const r = await openIssue({ ...cfg.github, token: cfg.github.token }, item.payload as { title: string; body: string; labels: string[] });
+    return r.ok ? { ok: true, result: r.url } : r;
   } catch (e) {
-    outcome = { ok: false, error: e instanceof Error ? e.name : 'error' };
+    return { ok: false, error: e instanceof Error ? e.name : 'error' };
   }
+}
+
+/**
+ * Sends items this process holds the lock on, then records every outcome in one D1 batch (the item's new
+ * state and its audit entry together).
+ */
+export async function deliverClaimed(db: D1Database, cfg: FormsConfig, items: readonly ClaimedItem[]): Promise<DeliveryReport> {
+  const outcomes = await Promise.all(items.map((i) => send(cfg, i)));
   const at = new Date().toISOString();
-  if (!outcome.ok) {
-    await db
-      .prepare(`UPDATE outbox SET status = 'pending', locked_until = NULL, last_error = ?, next_attempt_at = ? WHERE id = ?`)
-      .bind(outcome.error, new Date(Date.now() + backoffMs(row.attempts, cfg.outboxRetryBaseMs)).toISOString(), id)
-      .run();
-    log('warn', 'outbox-failed', { outboxId: id, channel: row.channel, attempts: row.attempts, error: outcome.error });
-    return 'failed';
-  }
-  await db.prepare(`UPDATE outbox SET status = 'sent', locked_until = NULL, sent_at = ?, result = ? WHERE id = ?`).bind(at, outcome.result, id).run();
-  const action = row.channel === 'mail' ? `mail-sent:${row.purpose}` : 'issue-opened';
-  await addAudit(db, row.request_id, 'system', action, row.channel === 'github-issue' ? outcome.result : outcome.result === 'local' ? 'local outbox' : null, at);
-  if (row.channel === 'github-issue') {
+  const report: DeliveryReport = { sent: 0, failed: 0, gaveUp: 0 };
+  const stmts: D1PreparedStatement[] = [];
+  items.forEach((item, k) => {
+    const o = outcomes[k]!;
+    if (o.ok) {
+      report.sent++;
+      stmts.push(db.prepare(`UPDATE outbox SET status = 'sent', locked_until = NULL, sent_at = ?, result = ? WHERE id = ?`).bind(at, o.result, item.id));
+      const action = item.channel === 'mail' ? `mail-sent:${item.purpose}` : 'issue-opened';
+      const note = item.channel === 'github-issue' ? o.result : o.result === 'local' ? 'local outbox' : null;
+      stmts.push(auditInsert(db, { request_id: item.request_id, at, actor: 'system', action, from_status: null, to_status: null, note }));
+      log('info', 'outbox-sent', { outboxId: item.id, channel: item.channel });
+    } else if (item.attempts >= cfg.outboxMaxAttempts) {
+      report.gaveUp++;
+      stmts.push(db.prepare(`UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = ? WHERE id = ?`).bind(o.error, item.id));
+      stmts.push(auditInsert(db, { request_id: item.request_id, at, actor: 'system', action: 'delivery-failed', from_status: null, to_status: null, note: `${item.channel}:${item.purpose} after ${item.attempts} attempts (${o.error})` }));
+      log('warn', 'outbox-gave-up', { outboxId: item.id, channel: item.channel, attempts: item.attempts, error: o.error });
+    } else {
+      report.failed++;
+      const next = new Date(Date.now() + backoffMs(item.attempts, cfg.outboxRetryBaseMs)).toISOString();
+      stmts.push(db.prepare(`UPDATE outbox SET status = 'pending', locked_until = NULL, last_error = ?, next_attempt_at = ? WHERE id = ?`).bind(o.error, next, item.id));
+      log('warn', 'outbox-failed', { outboxId: item.id, channel: item.channel, attempts: item.attempts, error: o.error });
+    }
+  });
+  if (stmts.length > 0) await db.batch(stmts);
+  // An opened issue moves its correction report on, unless an operator already did.
+  for (const [k, item] of items.entries()) {
+    if (item.channel !== 'github-issue' || !outcomes[k]!.ok) continue;
     try {
-      await setStatus(db, row.request_id, 'in_progress', 'system', { note: 'GitHub issue opened' });
+      await setStatus(db, item.request_id, 'in_progress', 'system', { note: 'GitHub issue opened' });
     } catch (e) {
-      if (!(e instanceof TransitionError)) throw e; // an operator already moved it on
+      if (!(e instanceof TransitionError)) throw e;
     }
   }
-  log('info', 'outbox-sent', { outboxId: id, channel: row.channel });
-  return 'sent';
+  return report;
 }
 
-/** Delivers the given items (a request's own, right after it is stored). */
-export async function deliver(db: D1Database, cfg: FormsConfig, ids: readonly string[]): Promise<DeliveryReport> {
+/** Claims the given items (one batch), decrypts them and delivers those this run got. */
+async function claimAndDeliver(db: D1Database, cfg: FormsConfig, ids: readonly string[]): Promise<DeliveryReport> {
+  if (ids.length === 0) return { sent: 0, failed: 0, gaveUp: 0 };
   const now = Date.now();
-  const results = await Promise.all(ids.map((id) => deliverOne(db, cfg, id, now)));
-  return { sent: results.filter((r) => r === 'sent').length, failed: results.filter((r) => r === 'failed').length };
+  const claims = await db.batch<OutboxRow>(
+    ids.map((id) =>
+      db
+        .prepare(
+          `UPDATE outbox SET status = 'sending', locked_until = ?, attempts = attempts + 1
+           WHERE id = ? AND (status = 'pending' OR (status = 'sending' AND locked_until < ?)) RETURNING *`,
+        )
+        .bind(new Date(now + OUTBOX_LOCK_MS).toISOString(), id, new Date(now).toISOString()),
+    ),
+  );
+  const rows = claims.flatMap((c) => c.results);
+  const items = await Promise.all(
+    rows.map(async (r): Promise<ClaimedItem> => ({ id: r.id, request_id: r.request_id, channel: r.channel, purpose: r.purpose, attempts: r.attempts, payload: await decryptJson(cfg.encKey, r.payload_enc, r.id) })),
+  );
+  return deliverClaimed(db, cfg, items);
 }
 
 /**
  * Retries what is due: pending items whose backoff has passed, and items whose sender died mid-way.
- * `force` ignores the backoff (the operator asked for a retry now).
+ * `force` (the operator's "retry now") ignores the backoff and also puts `failed` items back in the queue.
  */
 export async function sweep(db: D1Database, cfg: FormsConfig, opts: { channel?: 'mail' | 'github-issue'; limit?: number; force?: boolean } = {}): Promise<DeliveryReport> {
   const now = new Date().toISOString();
+  const channel = opts.channel ?? null;
+  if (opts.force) await db.prepare(`UPDATE outbox SET status = 'pending' WHERE status = 'failed' AND (? IS NULL OR channel = ?)`).bind(channel, channel).run();
   const { results } = await db
     .prepare(
       `SELECT id FROM outbox
@@ -114,11 +139,13 @@ export async function sweep(db: D1Database, cfg: FormsConfig, opts: { channel?: 
          AND (? IS NULL OR channel = ?)
        ORDER BY created_at LIMIT ?`,
     )
-    .bind(opts.force ? 1 : 0, now, now, opts.channel ?? null, opts.channel ?? null, opts.limit ?? 50)
+    .bind(opts.force ? 1 : 0, now, now, channel, channel, opts.limit ?? 50)
     .all<{ id: string }>();
-  return deliver(db, cfg, results.map((r) => r.id));
+  return claimAndDeliver(db, cfg, results.map((r) => r.id));
 }
 
-export async function pendingCount(db: D1Database): Promise<number> {
-  return (await db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status <> 'sent'`).first<{ n: number }>())?.n ?? 0;
+/** Items not yet sent, by state: `waiting` will be retried by the drain, `failed` needs the operator. */
+export async function outboxCounts(db: D1Database): Promise<{ waiting: number; failed: number }> {
+  const r = await db.prepare(`SELECT SUM(status IN ('pending', 'sending')) AS waiting, SUM(status = 'failed') AS failed FROM outbox`).first<{ waiting: number | null; failed: number | null }>();
+  return { waiting: r?.waiting ?? 0, failed: r?.failed ?? 0 };
 }

@@ -16,8 +16,8 @@ import { hmac } from './crypto.ts';
 import { formPageWithErrors, resultPageWithError } from './form-pages.ts';
 import { FORM_TOKEN_FIELD, spendFormToken } from './form-token.ts';
 import { checkOrigin, langOf, langPath, log, methodNotAllowed, parseBody, Refusal, refusalJson, unavailable, type Lang } from './http.ts';
-import { addDays, DUE_DAYS, newRequestId, recordRequest, type OutboxItem } from './ledger.ts';
-import { deliver } from './outbox.ts';
+import { addDays, DUE_DAYS, newRequestId, recordRequest, type ClaimedItem, type OutboxItem } from './ledger.ts';
+import { deliverClaimed } from './outbox.ts';
 import { consume, ipSubject, LIMITS, mailboxOf, type Check } from './rate-limit.ts';
 import { verifyTurnstile } from './turnstile.ts';
 import { issueToken } from './verification.ts';
@@ -100,11 +100,11 @@ export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunctio
 
       const prepared = await def.prepare(form, { env, url, cfg, lang });
       const now = new Date();
-      const { id, outboxIds } = await store(env.DB, cfg, def, prepared, { lang, emailHmac, botCheck: noJs ? 'none-no-js' : 'turnstile', now });
+      const { id, claimed } = await store(env.DB, cfg, def, prepared, { lang, emailHmac, botCheck: noJs ? 'none-no-js' : 'turnstile', now });
       log('info', 'request-received', { requestId: id, kind: def.kind, type: prepared.type ?? undefined, noJs });
       // Answer first, then deliver this request's mail/issue; what fails waits for the outbox drain.
       ctx.waitUntil(
-        deliver(env.DB, cfg, outboxIds).catch((e: unknown) => log('error', 'delivery-error', { requestId: id, error: e instanceof Error ? e.name : 'error' })),
+        deliverClaimed(env.DB, cfg, claimed).catch((e: unknown) => log('error', 'delivery-error', { requestId: id, error: e instanceof Error ? e.name : 'error' })),
       );
       const next = `${langPath(lang, def.thanks)}?id=${id}`;
       if (htmlForm) return new Response(null, { status: 303, headers: { Location: next, 'Cache-Control': 'no-store' } });
@@ -157,7 +157,7 @@ async function store(
   def: FormDef<z.ZodType>,
   p: Prepared,
   m: { lang: Lang; emailHmac: string | null; botCheck: 'turnstile' | 'none-no-js'; now: Date },
-): Promise<{ id: string; outboxIds: string[] }> {
+): Promise<{ id: string; claimed: ClaimedItem[] }> {
   // A duplicate id (1 in 10^12) is retried once with a fresh one.
   for (let attempt = 0; ; attempt++) {
     const id = newRequestId(def.kind, m.now);
@@ -167,14 +167,14 @@ async function store(
     const verifyUrl = v ? `${cfg.siteOrigin}${langPath(m.lang, '/data-request/verify/')}?token=${encodeURIComponent(v.token)}` : undefined;
     const dueAt = addDays(receivedAt, DUE_DAYS);
     try {
-      const outboxIds = await recordRequest(
+      const claimed = await recordRequest(
         db,
         cfg.encKey,
         { id, kind: def.kind, type: p.type, lang: m.lang, emailHmac: m.emailHmac, personal: p.personal, facilityId: p.facilityId, botCheck: m.botCheck, receivedAt },
         p.outbox({ id, dueAt, verifyUrl }),
         v && { nonce: v.nonce, expiresAt: v.expiresAt },
       );
-      return { id, outboxIds };
+      return { id, claimed };
     } catch (e) {
       if (attempt === 0 && e instanceof Error && /UNIQUE constraint failed: requests\.id/.test(e.message)) continue;
       throw e;

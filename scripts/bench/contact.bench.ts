@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /**
- * Contact form benchmark: p50/p95 latency and throughput of POST /api/contact with 50 concurrent clients
- * against `wrangler pages dev` (workerd, local D1/KV) and the local SendGrid/Turnstile/GitHub fakes.
+ * Contact form benchmark against `wrangler pages dev` (workerd, local D1) with the outbox drain Worker and
+ * the local SendGrid/Turnstile/GitHub fakes:
+ * 1. p50/p95 latency and throughput of POST /api/contact with 50 concurrent clients;
+ * 2. a burst of 500 concurrent submissions: accepted, stored in the ledger, delivered (ack + operator
+ *    notice), lost — the drain is ticked as Cloudflare's cron would while the last mails go out.
  * Uses DIST_DIR (default dist/) when built, otherwise builds into .bench/forms-dist first.
  * `node scripts/bench/contact.bench.ts [--clients 50] [--requests 1000]`
  */
@@ -10,7 +13,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { offlineEnv, startPagesDev } from '../../tests/setup/pages-dev.ts';
+import { offlineEnv, startDrainWorker, startPagesDev, freePort } from '../lib/dev-server.ts';
+import { DatabaseSync } from 'node:sqlite';
+import { readdirSync } from 'node:fs';
 import { start as startSendGrid } from '../../tests/fakes/sendgrid.fake.ts';
 import { start as startTurnstile } from '../../tests/fakes/turnstile.fake.ts';
 import { start as startGitHub } from '../../tests/fakes/github-issues.fake.ts';
@@ -30,19 +35,60 @@ if (!existsSync(path.join(root, dist, 'index.html'))) {
 
 const fakes = await Promise.all([startSendGrid(), startTurnstile(), startGitHub()]);
 const state = mkdtempSync(path.join(tmpdir(), 'nakano-bench-forms-'));
-const server = await startPagesDev({ port: 8600 + Math.floor(Math.random() * 100), persistTo: state, dir: dist, bindings: Object.assign({}, ...fakes.map((f) => f.bindings)) });
+const bindings = Object.assign({}, ...fakes.map((f) => f.bindings));
+const server = await startPagesDev({ port: 8600 + Math.floor(Math.random() * 100), persistTo: state, dir: dist, bindings });
+const drainWorker = await startDrainWorker({ port: await freePort(), persistTo: state, bindings });
+
+/** Read-only counts from the local D1 file both workers write. */
+function count(sql: string, ...args: string[]): number {
+  const dir = path.join(state, 'v3/d1/miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite'))!;
+  const db = new DatabaseSync(path.join(dir, file), { readOnly: true });
+  try {
+    return (db.prepare(sql).get(...args) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
 
 let seq = 0;
-async function once(): Promise<{ ms: number; status: number }> {
+async function once(email?: string): Promise<{ ms: number; status: number; id?: string }> {
   const n = seq++;
   const t0 = performance.now();
   const res = await fetch(`${server.url}/api/contact`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', Origin: server.url, 'CF-Connecting-IP': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
-    body: JSON.stringify({ name: '架空 ベンチ', email: `bench-${n}@example.test`, message: 'ベンチマーク用の架空の問い合わせです。', agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }),
+    body: JSON.stringify({ name: '架空 ベンチ', email: email ?? `bench-${n}@example.test`, message: 'ベンチマーク用の架空の問い合わせです。', agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }),
   });
-  await res.arrayBuffer();
-  return { ms: performance.now() - t0, status: res.status };
+  const body = (await res.json()) as { id?: string };
+  return { ms: performance.now() - t0, status: res.status, ...(body.id ? { id: body.id } : {}) };
+}
+
+const pctOf = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/** 500 at once: every one must be accepted, stored and delivered exactly once. */
+async function burst(n: number): Promise<boolean> {
+  const run = `burst${Date.now().toString(36)}`;
+  const t0 = performance.now();
+  const res = await Promise.all(Array.from({ length: n }, (_, i) => once(`${run}-${i}@example.test`)));
+  const answered = performance.now() - t0;
+  const ids = res.flatMap((r) => (r.id ? [r.id] : []));
+  const marks = ids.map(() => '?').join(',');
+  const stored = ids.length ? count(`SELECT COUNT(*) AS n FROM requests WHERE id IN (${marks})`, ...ids) : 0;
+  const sentRows = () => (ids.length ? count(`SELECT COUNT(*) AS n FROM outbox WHERE request_id IN (${marks}) AND status = 'sent'`, ...ids) : 0);
+  const acks = async () => ((await (await fetch(`${fakes[0]!.url}/_control/messages?count&to_prefix=${run}-`)).json()) as { count: number }).count;
+  let ticks = 0;
+  const deadline = Date.now() + 300_000;
+  while ((sentRows() < 2 * ids.length || (await acks()) < ids.length) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1000));
+    if (sentRows() < 2 * ids.length) (await drainWorker.tick(), ticks++);
+  }
+  const delivered = await acks();
+  const lat = res.map((r) => r.ms).sort((a, b) => a - b);
+  const accepted = res.filter((r) => r.status === 201).length;
+  console.log(`${n} concurrent submissions: accepted ${accepted}, stored ${stored}, delivered ${delivered} acknowledgements + ${sentRows() - delivered} operator notices, lost ${n - delivered}`);
+  console.log(`  answered in ${(answered / 1000).toFixed(1)} s; p50 ${pctOf(lat, 50).toFixed(0)} ms, p95 ${pctOf(lat, 95).toFixed(0)} ms; all delivered ${((performance.now() - t0) / 1000).toFixed(1)} s after the first, drain ticks needed: ${ticks}`);
+  return accepted === n && stored === n && delivered === n && sentRows() === 2 * n;
 }
 
 try {
@@ -63,13 +109,16 @@ try {
   );
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  const pct = (p: number) => pctOf(latencies, p);
   console.log(`POST /api/contact, ${clients} concurrent clients, ${latencies.length} requests (wrangler pages dev, local D1/KV, fakes)`);
   console.log(`  p50 ${pct(50).toFixed(1)} ms   p95 ${pct(95).toFixed(1)} ms   max ${latencies.at(-1)!.toFixed(1)} ms`);
   console.log(`  throughput ${(latencies.length / seconds).toFixed(1)} requests/s over ${seconds.toFixed(1)} s`);
   console.log(`  statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}`);
   if ([...statuses.keys()].some((s) => s !== 201)) process.exitCode = 1;
+  console.log('');
+  if (!(await burst(500))) process.exitCode = 1;
 } finally {
+  await drainWorker.stop();
   await server.stop();
   await Promise.all(fakes.map((f) => f.stop()));
   rmSync(state, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../tests/setup/browser.ts';
-import { startPagesDev } from '../../tests/setup/pages-dev.ts';
+import { startPagesDev } from '../lib/dev-server.ts';
 import { writeSyntheticContent } from './synthetic.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

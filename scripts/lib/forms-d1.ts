@@ -8,13 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
-import { formsConfig, type FormsConfig } from '../../functions/_lib/config.ts';
+import { ledgerKeys } from '../../functions/_lib/config.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
 export interface FormsDb {
   db: D1Database;
-  cfg: FormsConfig;
+  /** The ledger's keys (development keys locally unless real ones are given). */
+  cfg: { encKey: string; hmacKey: string };
   remote: boolean;
   dispose: () => Promise<void>;
 }
@@ -58,8 +59,7 @@ export async function openFormsDb(args: string[]): Promise<FormsDb> {
   const state = flag(args, 'state') ?? path.join(root, '.wrangler/state');
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath, ...(remote ? {} : { persist: { path: path.join(state, 'v3') } }), envFiles: [] });
   // Local runs use the labelled development keys unless real ones are given (see functions/_lib/config.ts).
-  const env = { ENVIRONMENT: remote ? 'production' : 'development', DATA_ENC_KEY: process.env['DATA_ENC_KEY'], HMAC_KEY: process.env['HMAC_KEY'], SENDGRID_API_KEY: 'unused', GITHUB_TOKEN: 'unused', OPS_TOKEN: 'unused', TURNSTILE_SECRET_KEY: 'unused' } as unknown as Parameters<typeof formsConfig>[0];
-  const cfg = formsConfig(env, new URL(remote ? 'https://remote.invalid' : 'http://localhost'));
+  const cfg = ledgerKeys({ DATA_ENC_KEY: process.env['DATA_ENC_KEY'], HMAC_KEY: process.env['HMAC_KEY'] }, !remote);
   return {
     db: proxy.env.DB,
     cfg,
@@ -72,7 +72,7 @@ export async function openFormsDb(args: string[]): Promise<FormsDb> {
 }
 
 /** POST /api/ops/retry on a running site (npm start, or --site https://…). */
-export async function retryOnSite(args: string[], channel?: 'mail' | 'github-issue'): Promise<{ sent: number; failed: number; pending: number }> {
+export async function retryOnSite(args: string[], channel?: 'mail' | 'github-issue'): Promise<{ sent: number; failed: number; gaveUp: number; waiting: number; stillFailed: number }> {
   const site = flag(args, 'site') ?? process.env['SITE_URL'] ?? 'http://localhost:8788';
   const token = process.env['OPS_TOKEN'] ?? 'dev-only-ops-token';
   let res: Response;
@@ -82,5 +82,5 @@ export async function retryOnSite(args: string[], channel?: 'mail' | 'github-iss
     fail(`${site} に接続できません。npm start でサイトを起動するか、--site で URL を指定してください`);
   }
   if (!res.ok) fail(`${site}/api/ops/retry が ${res.status} を返しました（OPS_TOKEN を確認してください）`);
-  return (await res.json()) as { sent: number; failed: number; pending: number };
+  return (await res.json()) as { sent: number; failed: number; gaveUp: number; waiting: number; stillFailed: number };
 }

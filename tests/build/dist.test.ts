@@ -1,8 +1,8 @@
 /** Assertions on the built site (npm test builds dist/ first; DIST_DIR points elsewhere for fixture builds). */
-import { parse } from 'csv-parse/sync';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');

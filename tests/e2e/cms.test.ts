@@ -8,14 +8,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../setup/browser.ts';
-import { offlineEnv, startPagesDev, type PagesDev } from '../setup/pages-dev.ts';
+import { freePort, offlineEnv, startPagesDev, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import { checkContent } from '../../src/lib/check/check-content.ts';
 import { todayInTokyo } from '../../src/lib/decap/save.ts';
 import type { Facility } from '../../src/lib/schema/index.ts';
@@ -29,14 +28,6 @@ let site: PagesDev;
 let browser: Browser;
 let page: Page;
 let decapUrl: string;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../setup/browser.ts';
-import { startPagesDev, type PagesDev } from '../setup/pages-dev.ts';
+import { startPagesDev, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import { holidayCalendar } from '../../src/lib/util/holidays.ts';
 import { addDays, nthWeekdayOfMonth, toJst, weekdayOf } from '../../src/lib/util/jst.ts';
 import { buildHoursFixtureSite, HOURS_DIST } from './hours-fixture-build.ts';

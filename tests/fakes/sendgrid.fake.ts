@@ -5,7 +5,8 @@
  * Accepted mails answer 202 with an empty body and an X-Message-Id, like SendGrid.
  *
  * Control (tests only): POST /_control/fail {"to": "<address>", "status": 500} makes mail to that address
- * fail until POST /_control/recover {"to": …}; GET /_control/messages?to=…&to_prefix=…&request_id=… lists
+ * fail until POST /_control/recover {"to": …}; with "times": N only the next N attempts fail, after which
+ * that address is accepted again by itself. GET /_control/messages?to=…&to_prefix=…&request_id=… lists
  * accepted mails. Failures are per address, so test files running in parallel do not disturb each other.
  */
 import { json, listen, type Fake } from './fake-server.ts';
@@ -54,13 +55,14 @@ export function checkMailSend(body: unknown): string[] {
 
 export async function start(): Promise<Fake> {
   const sent: SentMail[] = [];
-  const failing = new Map<string, number>();
+  /** Address → the status to answer, and how many more attempts fail (absent: until recovered). */
+  const failing = new Map<string, { status: number; times?: number }>();
   let seq = 0;
   const server = await listen(async (req, res) => {
     const url = new URL(req.path, 'http://fake');
     if (url.pathname === '/_control/fail' && req.method === 'POST') {
-      const b = JSON.parse(req.body) as { to: string; status?: number };
-      failing.set(b.to.toLowerCase(), b.status ?? 500);
+      const b = JSON.parse(req.body) as { to: string; status?: number; times?: number };
+      failing.set(b.to.toLowerCase(), { status: b.status ?? 500, ...(b.times !== undefined ? { times: b.times } : {}) });
       return json(res, 200, { ok: true });
     }
     if (url.pathname === '/_control/recover' && req.method === 'POST') {
@@ -92,8 +94,12 @@ export async function start(): Promise<Fake> {
     if (errs.length > 0) return json(res, 400, { errors: errs.map((message) => ({ message, field: null })) });
     const b = body as { personalizations: { to: { email: string }[] }[]; from: { email: string }; reply_to?: { email: string }; subject: string; content: { value: string }[]; custom_args?: Record<string, string> };
     const to = b.personalizations.flatMap((p) => p.to.map((t) => t.email.toLowerCase()));
-    const failStatus = to.map((t) => failing.get(t)).find((s) => s !== undefined);
-    if (failStatus !== undefined) return json(res, failStatus, { errors: [{ message: 'Simulated outage', field: null }] });
+    const failTo = to.find((t) => failing.has(t));
+    const failure = failTo === undefined ? undefined : failing.get(failTo);
+    if (failTo !== undefined && failure) {
+      if (failure.times !== undefined && --failure.times <= 0) failing.delete(failTo);
+      return json(res, failure.status, { errors: [{ message: 'Simulated outage', field: null }] });
+    }
     sent.push({
       to,
       from: b.from.email,

@@ -83,7 +83,7 @@ describe('contact form', () => {
 
   it('works without JavaScript: the form page carries a form token; plain POST → 303 → confirmation page showing the id', async () => {
     const page = await (await fetch(`${baseUrl()}/contact/`)).text();
-    const token = formToken(page);
+    const token = formToken(page) ?? '';
     expect(token).toMatch(/^\d+\.[\w-]{22}\.[\w-]{43}$/);
     // Two loads of the page get two tokens: each works once.
     expect(formToken(await (await fetch(`${baseUrl()}/contact/`)).text())).not.toBe(token);

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPagesDev, type PagesDev } from '../setup/pages-dev.ts';
+import { startPagesDev, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import { eventually, validContact } from './forms-helpers.ts';
 
 const SHORT_HMAC = 'short-hmac-value-1234';

@@ -23,7 +23,7 @@ const good = {
 };
 const problems = (over: Record<string, string | undefined>, url = site): string[] => {
   try {
-    formsConfig({ ...good, ...over } as unknown as Env, url);
+    formsConfig({ ...good, ...over } as unknown as Parameters<typeof formsConfig>[0], url);
     return [];
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
@@ -56,13 +56,13 @@ describe('production settings', () => {
     expect(p).toEqual(['HMAC_KEY: missing']);
   });
   it('local runs on loopback may use the labelled development keys', () => {
-    const cfg = formsConfig({ ENVIRONMENT: 'development', SITE_ORIGIN: 'http://localhost:8788' } as unknown as Env, new URL('http://127.0.0.1:8788/api/contact'));
+    const cfg = formsConfig({ ENVIRONMENT: 'development', SITE_ORIGIN: 'http://localhost:8788' } as unknown as Parameters<typeof formsConfig>[0], new URL('http://127.0.0.1:8788/api/contact'));
     expect(cfg.localDev).toBe(true);
     expect(cfg.hmacKey).toMatch(/^dev-only-/);
   });
   it('one content repository for the CMS and the functions', async () => {
     const { settingsFromEnv } = await import('../../src/lib/decap/config.ts');
-    const cfg = formsConfig(good as unknown as Env, site);
+    const cfg = formsConfig(good as unknown as Parameters<typeof formsConfig>[0], site);
     expect(`${cfg.github.owner}/${cfg.github.repo}`).toBe(settingsFromEnv({}).repo);
     expect(settingsFromEnv({ GITHUB_CONTENT_REPO: 'o/r' }).repo).toBe('o/r');
   });

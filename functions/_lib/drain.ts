@@ -1,0 +1,38 @@
+/**
+ * The site's scheduled maintenance, run every minute by the outbox drain Worker (workers/outbox-drain,
+ * docs/decisions/0103-outbox-drain-cron-worker.md). Pages Functions have no scheduler, so without it a mail
+ * or GitHub issue that failed would wait for the next visitor or the operator.
+ *
+ * Each job is one awaited step in `drain`; a new job adds its step after the outbox and its counts to
+ * DrainReport. The one log line per run carries counts only, never personal data.
+ */
+import { ConfigError, formsConfig, type FormsConfig } from './config.ts';
+import { log } from './http.ts';
+import { sweep, type DeliveryReport } from './outbox.ts';
+
+export type DrainReport = DeliveryReport;
+
+/**
+ * There is no request, so the configured SITE_ORIGIN stands in for its URL: locally (ENVIRONMENT=development,
+ * a localhost origin) that gives the development keys, exactly as `wrangler pages dev` does; deployed, the
+ * real secrets are required and a missing one is logged by name and nothing runs.
+ */
+function drainConfig(env: Env): FormsConfig | undefined {
+  try {
+    if (!URL.canParse(env.SITE_ORIGIN)) throw new ConfigError(['SITE_ORIGIN: missing or not a URL']);
+    return formsConfig(env, new URL(env.SITE_ORIGIN));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    log('error', 'config-invalid', { problems: e.problems.join('; ') });
+    return undefined;
+  }
+}
+
+/** One run: `now` is the run's scheduled time (the cron minute), logged so a run matches its Cron event. */
+export async function drain(env: Env, now: number): Promise<DrainReport | undefined> {
+  const cfg = drainConfig(env);
+  if (!cfg) return undefined;
+  const report: DrainReport = await sweep(env.DB, cfg);
+  log('info', 'drain', { scheduledAt: new Date(now).toISOString(), ...report });
+  return report;
+}
