@@ -8,9 +8,16 @@
  */
 import { ConfigError, formsConfig, type FormsConfig } from './config.ts';
 import { log } from './http.ts';
+import { purgeSpentFormTokens } from './form-token.ts';
 import { sweep, type DeliveryReport } from './outbox.ts';
+import { purgeExpiredLimits } from './rate-limit.ts';
 
-export type DrainReport = DeliveryReport;
+export interface DrainReport extends DeliveryReport {
+  /** Rate-limit counters whose window is over, deleted. */
+  limitsPurged: number;
+  /** Spent form tokens that would have expired anyway, deleted. */
+  formTokensPurged: number;
+}
 
 /**
  * There is no request, so the configured SITE_ORIGIN stands in for its URL: locally (ENVIRONMENT=development,
@@ -32,7 +39,11 @@ function drainConfig(env: Env): FormsConfig | undefined {
 export async function drain(env: Env, now: number): Promise<DrainReport | undefined> {
   const cfg = drainConfig(env);
   if (!cfg) return undefined;
-  const report: DrainReport = await sweep(env.DB, cfg);
+  const report: DrainReport = {
+    ...(await sweep(env.DB, cfg)),
+    limitsPurged: await purgeExpiredLimits(env.DB, now),
+    formTokensPurged: await purgeSpentFormTokens(env.DB, now),
+  };
   log('info', 'drain', { scheduledAt: new Date(now).toISOString(), ...report });
   return report;
 }
