@@ -6,6 +6,7 @@
  * Each job is one awaited step in `drain`; a new job adds its step after the outbox and its counts to
  * DrainReport. The one log line per run carries counts only, never personal data.
  */
+import { withBusyRetry } from './d1-retry.ts';
 import { ConfigError, formsConfig, type FormsConfig } from './config.ts';
 import { log } from './http.ts';
 import { purgeSpentFormTokens } from './form-token.ts';
@@ -39,10 +40,11 @@ function drainConfig(env: Env): FormsConfig | undefined {
 export async function drain(env: Env, now: number): Promise<DrainReport | undefined> {
   const cfg = drainConfig(env);
   if (!cfg) return undefined;
+  const db = withBusyRetry(env.DB);
   const report: DrainReport = {
-    ...(await sweep(env.DB, cfg)),
-    limitsPurged: await purgeExpiredLimits(env.DB, now),
-    formTokensPurged: await purgeSpentFormTokens(env.DB, now),
+    ...(await sweep(db, cfg)),
+    limitsPurged: await purgeExpiredLimits(db, now),
+    formTokensPurged: await purgeSpentFormTokens(db, now),
   };
   log('info', 'drain', { scheduledAt: new Date(now).toISOString(), ...report });
   return report;

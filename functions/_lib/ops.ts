@@ -4,6 +4,7 @@
  * Answers `{sent, failed, gaveUp}` for this run and what is left: `waiting` (the drain retries it) and
  * `stillFailed` (given up, waiting for the operator).
  */
+import { withBusyRetry } from './d1-retry.ts';
 import { configOr503 } from './config.ts';
 import { methodNotAllowed, Refusal, refusalJson } from './http.ts';
 import { hmacVerify, hmac } from './crypto.ts';
@@ -19,8 +20,9 @@ export const retryOutbox: PagesFunction<Env> = async ({ request, env }) => {
   if (!given || !(await hmacVerify(cfg.hmacKey, 'ops', given, await hmac(cfg.hmacKey, 'ops', cfg.opsToken)))) {
     return refusalJson(new Refusal(403, [{ field: 'authorization', reason: 'invalid' }]), 'ja');
   }
+  const db = withBusyRetry(env.DB);
   const channel = url.searchParams.get('channel');
-  const report = await sweep(env.DB, cfg, { force: true, limit: 200, ...(channel === 'mail' || channel === 'github-issue' ? { channel } : {}) });
-  const left = await outboxCounts(env.DB);
+  const report = await sweep(db, cfg, { force: true, limit: 200, ...(channel === 'mail' || channel === 'github-issue' ? { channel } : {}) });
+  const left = await outboxCounts(db);
   return Response.json({ ...report, waiting: left.waiting, stillFailed: left.failed }, { headers: { 'Cache-Control': 'no-store' } });
 };

@@ -9,6 +9,7 @@
  * form page with the errors shown for plain HTML forms. Provider outages are 503 with Retry-After;
  * nothing half-written is left.
  */
+import { withBusyRetry } from './d1-retry.ts';
 import type { z } from 'zod';
 import { formIssues, normalizeEmail, type FormErrorReason, type RequestKind } from '../../src/lib/schema/forms.ts';
 import { configOr503, type FormsConfig } from './config.ts';
@@ -71,6 +72,7 @@ export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunctio
     const url = new URL(request.url);
     const cfg = configOr503(env, url);
     if (cfg instanceof Response) return cfg;
+    const db = withBusyRetry(env.DB);
     let data: Record<string, unknown> | undefined;
     let htmlForm = false;
     let lang: Lang = langOf(undefined, request);
@@ -82,7 +84,7 @@ export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunctio
       if (!parsed.success) throw new Refusal(422, formIssues(parsed.error));
       const form = parsed.data as z.output<S> & { 'cf-turnstile-response'?: string; email?: string };
 
-      const noJs = await botCheck(env.DB, cfg, def.kind, form, htmlForm, request, url);
+      const noJs = await botCheck(db, cfg, def.kind, form, htmlForm, request, url);
 
       // Rate limits, counted only now that the bot check has passed. Submissions without JavaScript have
       // their own counters, so a farm of form tokens cannot lock out someone who uses the JavaScript form.
@@ -95,16 +97,16 @@ export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunctio
       if (email) checks.push({ limit: { name: `${def.kind}:email${suffix}`, ...LIMITS.perEmail }, subject: await hmac(cfg.hmacKey, 'mailbox', mailboxOf(email)) });
       checks.push({ limit: { name: `${def.kind}:ip${suffix}`, ...(noJs ? LIMITS.perIpNoJs : LIMITS.perIp) }, subject: await hmac(cfg.hmacKey, 'ip', ipSubject(ip)) });
       if (noJs) checks.push({ limit: { name: `${def.kind}:nojs`, ...LIMITS.noJsSiteWide }, subject: 'all' });
-      const hit = await consume(env.DB, checks);
+      const hit = await consume(db, checks);
       if (hit) throw new Refusal(429, [{ field: hit.limit.name.includes(':email') ? 'email' : 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
 
       const prepared = await def.prepare(form, { env, url, cfg, lang });
       const now = new Date();
-      const { id, claimed } = await store(env.DB, cfg, def, prepared, { lang, emailHmac, botCheck: noJs ? 'none-no-js' : 'turnstile', now });
+      const { id, claimed } = await store(db, cfg, def, prepared, { lang, emailHmac, botCheck: noJs ? 'none-no-js' : 'turnstile', now });
       log('info', 'request-received', { requestId: id, kind: def.kind, type: prepared.type ?? undefined, noJs });
       // Answer first, then deliver this request's mail/issue; what fails waits for the outbox drain.
       ctx.waitUntil(
-        deliverClaimed(env.DB, cfg, claimed).catch((e: unknown) => log('error', 'delivery-error', { requestId: id, error: e instanceof Error ? e.name : 'error' })),
+        deliverClaimed(db, cfg, claimed).catch((e: unknown) => log('error', 'delivery-error', { requestId: id, error: e instanceof Error ? e.name : 'error' })),
       );
       const next = `${langPath(lang, def.thanks)}?id=${id}`;
       if (htmlForm) return new Response(null, { status: 303, headers: { Location: next, 'Cache-Control': 'no-store' } });

@@ -6,6 +6,7 @@
  * fetches the link confirms nothing. A GET here (links from older mails) only redirects to that page.
  * Browsers get the result page (/data-request/verified/); scripts get JSON. Every refusal is 4xx.
  */
+import { withBusyRetry } from './d1-retry.ts';
 import { configOr503 } from './config.ts';
 import { checkOrigin, langOf, langPath, log, methodNotAllowed, parseBody, Refusal, type Lang } from './http.ts';
 import { getRequest, setStatus, TransitionError } from './ledger.ts';
@@ -23,6 +24,7 @@ export const verifyEmail: PagesFunction<Env> = async ({ request, env }) => {
   if (request.method !== 'POST') return methodNotAllowed('POST');
   const cfg = configOr503(env, url);
   if (cfg instanceof Response) return cfg;
+  const db = withBusyRetry(env.DB);
   let html = false;
   let lang: Lang = langOf(undefined, request);
   const now = new Date();
@@ -33,12 +35,12 @@ export const verifyEmail: PagesFunction<Env> = async ({ request, env }) => {
     lang = langOf(body.data, request);
     const token = body.data['token'];
     const t = await checkToken(cfg.hmacKey, typeof token === 'string' ? token : null, now);
-    const row = await getRequest(env.DB, t.requestId);
+    const row = await getRequest(db, t.requestId);
     if (!row) throw new Refusal(400, [{ field: 'token', reason: 'tokenInvalid' }]);
     lang = row.lang;
-    await consumeToken(env.DB, t, now);
+    await consumeToken(db, t, now);
     try {
-      await setStatus(env.DB, row.id, 'verified', 'requester', { note: 'email verified', at: now.toISOString() });
+      await setStatus(db, row.id, 'verified', 'requester', { note: 'email verified', at: now.toISOString() });
     } catch (e) {
       // Already moved on (e.g. the operator verified by phone): the link still counts as used.
       if (!(e instanceof TransitionError)) throw e;
