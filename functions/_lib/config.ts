@@ -87,6 +87,9 @@ const base64Bytes = (v: string): number => {
   }
 };
 
+/** The encryption key counts its decoded bytes (base64 of 32 bytes); every other secret its UTF-8 bytes. */
+const tooShort = (key: string, v: string): boolean => (key === 'DATA_ENC_KEY' ? base64Bytes(v) : new TextEncoder().encode(v).length) < MIN_SECRET_BYTES;
+
 export const isLocalDev = (env: Env, url: URL): boolean =>
   str(env, 'ENVIRONMENT') === 'development' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 
@@ -100,8 +103,7 @@ export function formsConfig(env: Env, url: URL): FormsConfig {
       if (!localDev) problems.push(`${key}: missing`);
       return dev;
     }
-    const bytes = key === 'DATA_ENC_KEY' ? base64Bytes(v) : new TextEncoder().encode(v).length;
-    if (bytes < MIN_SECRET_BYTES) problems.push(`${key}: shorter than ${MIN_SECRET_BYTES} bytes`);
+    if (tooShort(key, v)) problems.push(`${key}: shorter than ${MIN_SECRET_BYTES} bytes`);
     return v;
   };
   const encKey = secret('DATA_ENC_KEY', DEV.DATA_ENC_KEY)!;
@@ -156,7 +158,7 @@ export function ledgerKeys(env: Pick<Env, 'DATA_ENC_KEY' | 'HMAC_KEY'>, local: b
       if (!local) problems.push(`${name}: missing`);
       return dev;
     }
-    if ((name === 'DATA_ENC_KEY' ? base64Bytes(v) : new TextEncoder().encode(v).length) < MIN_SECRET_BYTES) problems.push(`${name}: shorter than ${MIN_SECRET_BYTES} bytes`);
+    if (tooShort(name, v)) problems.push(`${name}: shorter than ${MIN_SECRET_BYTES} bytes`);
     return v;
   };
   const keys = { encKey: key('DATA_ENC_KEY', DEV.DATA_ENC_KEY), hmacKey: key('HMAC_KEY', DEV.HMAC_KEY) };
