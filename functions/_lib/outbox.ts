@@ -77,7 +77,6 @@ export async function deliverClaimed(db: D1Database, cfg: FormsConfig, items: re
       const action = item.channel === 'mail' ? `mail-sent:${item.purpose}` : 'issue-opened';
       const note = item.channel === 'github-issue' ? o.result : o.result === 'local' ? 'local outbox' : null;
       stmts.push(auditInsert(db, { request_id: item.request_id, at, actor: 'system', action, from_status: null, to_status: null, note }));
-      log('info', 'outbox-sent', { outboxId: item.id, channel: item.channel });
     } else if (item.attempts >= cfg.outboxMaxAttempts) {
       report.gaveUp++;
       stmts.push(db.prepare(`UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = ? WHERE id = ?`).bind(o.error, item.id));
@@ -91,6 +90,10 @@ export async function deliverClaimed(db: D1Database, cfg: FormsConfig, items: re
     }
   });
   if (stmts.length > 0) await db.batch(stmts);
+  // One line per run, not per item: locally every console line crosses wrangler's inspector, and a form
+  // submission's two mails then cost a tenth of the worker's CPU (docs/operations/forms.md). Failures are
+  // logged per item above.
+  if (report.sent > 0) log('info', 'outbox-sent', { sent: report.sent, ...(new Set(items.map((i) => i.request_id)).size === 1 ? { requestId: items[0]!.request_id } : {}) });
   // An opened issue moves its correction report on, unless an operator already did.
   for (const [k, item] of items.entries()) {
     if (item.channel !== 'github-issue' || !outcomes[k]!.ok) continue;
@@ -118,10 +121,29 @@ async function claimAndDeliver(db: D1Database, cfg: FormsConfig, ids: readonly s
     ),
   );
   const rows = claims.flatMap((c) => c.results);
-  const items = await Promise.all(
-    rows.map(async (r): Promise<ClaimedItem> => ({ id: r.id, request_id: r.request_id, channel: r.channel, purpose: r.purpose, attempts: r.attempts, payload: await decryptJson(cfg.encKey, r.payload_enc, r.id) })),
-  );
-  return deliverClaimed(db, cfg, items);
+  const items: ClaimedItem[] = [];
+  const unreadable: OutboxRow[] = [];
+  for (const r of rows) {
+    try {
+      items.push({ id: r.id, request_id: r.request_id, channel: r.channel, purpose: r.purpose, attempts: r.attempts, payload: await decryptJson(cfg.encKey, r.payload_enc, r.id) });
+    } catch {
+      unreadable.push(r);
+    }
+  }
+  // A payload that does not decrypt (a rotated key, a damaged row) will never send: it goes to the operator
+  // at once, and the rest of the run goes on.
+  if (unreadable.length > 0) {
+    const at = new Date().toISOString();
+    await db.batch(
+      unreadable.flatMap((r) => [
+        db.prepare(`UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = 'payload-unreadable' WHERE id = ?`).bind(r.id),
+        auditInsert(db, { request_id: r.request_id, at, actor: 'system', action: 'delivery-failed', from_status: null, to_status: null, note: `${r.channel}:${r.purpose} payload does not decrypt` }),
+      ]),
+    );
+    for (const r of unreadable) log('warn', 'outbox-gave-up', { outboxId: r.id, channel: r.channel, attempts: r.attempts, error: 'payload-unreadable' });
+  }
+  const report = await deliverClaimed(db, cfg, items);
+  return { ...report, gaveUp: report.gaveUp + unreadable.length };
 }
 
 /**

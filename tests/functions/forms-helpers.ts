@@ -90,13 +90,15 @@ export async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 20_000
   }
 }
 
-/** Read-only view of the local D1 database. */
-export function d1(): DatabaseSync {
+/** View of the local D1 database: read-only unless a test must damage a row on purpose. */
+export function d1(opts: { write?: boolean } = {}): DatabaseSync {
   const dir = path.join(inject('stateDir'), 'v3/d1/miniflare-D1DatabaseObject');
   if (!existsSync(dir)) throw new Error(`no local D1 under ${dir}`);
   const file = readdirSync(dir).find((f) => f.endsWith('.sqlite'));
   if (!file) throw new Error('no D1 sqlite file');
-  return new DatabaseSync(path.join(dir, file), { readOnly: true });
+  const db = new DatabaseSync(path.join(dir, file), { readOnly: !opts.write });
+  if (opts.write) db.exec('PRAGMA busy_timeout = 5000');
+  return db;
 }
 
 export function query<T = Record<string, unknown>>(sql: string, ...args: (string | number | null)[]): T[] {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { scheduledTick } from '../../scripts/lib/dev-server.ts';
 import { TEST_OUTBOX_SETTINGS } from '../setup/global.ts';
-import { control, eventually, mailsTo, post, query, retryOutbox, validContact, workerLog } from './forms-helpers.ts';
+import { control, d1, eventually, mailsTo, post, query, retryOutbox, validContact, workerLog } from './forms-helpers.ts';
 
 interface OutboxItem {
   id: string;
@@ -103,5 +103,24 @@ describe('outbox drain (scheduled Worker on the same D1)', () => {
     expect(await mailsTo(email)).toHaveLength(1);
     expect(audit(id).map((a) => a.action)).toContain('mail-sent:ack');
     expect(drainLog()).not.toContain(email);
+  });
+
+  it('gives up at once on a payload that no longer decrypts, and the other mails still go out', async () => {
+    const damaged = await contactWithRefusedAck({ times: 1 });
+    const healthy = await contactWithRefusedAck({ times: 1 });
+    // A damaged row (a rotated key would look the same): the ciphertext's last characters changed.
+    const db = d1({ write: true });
+    try {
+      db.prepare(`UPDATE outbox SET payload_enc = substr(payload_enc, 1, length(payload_enc) - 8) || 'AAAAAAAA' WHERE id = ?`).run(damaged.outboxId);
+    } finally {
+      db.close();
+    }
+    // Before the fix, the damaged row made every run throw before anything was sent, so neither got out.
+    const bad = await drainUntil(damaged.id, (o) => o.status === 'failed');
+    expect(bad).toMatchObject({ status: 'failed', last_error: 'payload-unreadable' });
+    expect(audit(damaged.id).find((a) => a.action === 'delivery-failed')?.note).toBe('mail:ack payload does not decrypt');
+    expect(await drainUntil(healthy.id, (o) => o.status === 'sent')).toMatchObject({ status: 'sent' });
+    expect(await mailsTo(healthy.email)).toHaveLength(1);
+    expect(await mailsTo(damaged.email)).toHaveLength(0);
   });
 });
