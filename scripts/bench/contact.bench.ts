@@ -6,7 +6,8 @@
  * 2. a burst of 500 concurrent submissions: accepted, stored in the ledger, delivered (ack + operator
  *    notice), lost — the drain is ticked as Cloudflare's cron would while the last mails go out.
  * Uses DIST_DIR (default dist/) when built, otherwise builds into .bench/forms-dist first.
- * `node scripts/bench/contact.bench.ts [--clients 50] [--requests 1000]`
+ * `node scripts/bench/contact.bench.ts [--clients 50] [--requests 1000] [--profile]`: with --profile, a CPU
+ * profile of the Worker over the latency run (where the time goes, inclusive shares; slows the run a little).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,13 +16,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { offlineEnv, startDrainWorker, startPagesDev, freePort } from '../lib/dev-server.ts';
 import { DatabaseSync } from 'node:sqlite';
+import { startWorkerProfiler } from '../lib/worker-profiler.ts';
 import { readdirSync } from 'node:fs';
 import { start as startSendGrid } from '../../tests/fakes/sendgrid.fake.ts';
 import { start as startTurnstile } from '../../tests/fakes/turnstile.fake.ts';
 import { start as startGitHub } from '../../tests/fakes/github-issues.fake.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '50' }, requests: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({ options: { clients: { type: 'string', default: '50' }, requests: { type: 'string', default: '1000' }, profile: { type: 'boolean', default: false } } });
 const clients = Number(values.clients);
 const total = Number(values.requests);
 
@@ -36,7 +38,8 @@ if (!existsSync(path.join(root, dist, 'index.html'))) {
 const fakes = await Promise.all([startSendGrid(), startTurnstile(), startGitHub()]);
 const state = mkdtempSync(path.join(tmpdir(), 'nakano-bench-forms-'));
 const bindings = Object.assign({}, ...fakes.map((f) => f.bindings));
-const server = await startPagesDev({ port: 8600 + Math.floor(Math.random() * 100), persistTo: state, dir: dist, bindings });
+const inspectorPort = await freePort();
+const server = await startPagesDev({ port: 8600 + Math.floor(Math.random() * 100), persistTo: state, dir: dist, bindings, inspectorPort });
 const drainWorker = await startDrainWorker({ port: await freePort(), persistTo: state, bindings });
 
 /** Read-only counts from the local D1 file both workers write. */
@@ -96,6 +99,7 @@ try {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let issued = 0;
+  const profiler = values.profile ? await startWorkerProfiler(`http://127.0.0.1:${inspectorPort}`) : undefined;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -108,6 +112,7 @@ try {
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const profile = await profiler?.stop();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => pctOf(latencies, p);
   console.log(`POST /api/contact, ${clients} concurrent clients, ${latencies.length} requests (wrangler pages dev, local D1/KV, fakes)`);
@@ -115,6 +120,10 @@ try {
   console.log(`  throughput ${(latencies.length / seconds).toFixed(1)} requests/s over ${seconds.toFixed(1)} s`);
   console.log(`  statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}`);
   if ([...statuses.keys()].some((s) => s !== 201)) process.exitCode = 1;
+  if (profile) {
+    console.log(`  Worker CPU profile: ${profile.samples} samples, idle ${(100 * profile.idle).toFixed(1)} %; inclusive shares:`);
+    for (const f of profile.frames.slice(0, 40)) console.log(`  ${(100 * f.share).toFixed(1).padStart(6)} %  ${f.name}`);
+  }
   console.log('');
   if (!(await burst(500))) process.exitCode = 1;
 } finally {

@@ -102,9 +102,10 @@ async function startWrangler(what: string, args: string[], opts: ServerOpts, rea
   };
 }
 
-export async function startPagesDev(opts: ServerOpts & { dir?: string }): Promise<PagesDev> {
+export async function startPagesDev(opts: ServerOpts & { dir?: string; inspectorPort?: number }): Promise<PagesDev> {
   applyMigrations(opts.persistTo);
   const args = ['pages', 'dev', opts.dir ?? 'dist', '--port', String(opts.port), '--ip', '127.0.0.1', '--persist-to', opts.persistTo];
+  if (opts.inspectorPort) args.push('--inspector-port', String(opts.inspectorPort));
   for (const [k, v] of Object.entries(opts.bindings ?? {})) args.push('--binding', `${k}=${v}`);
   return startWrangler('wrangler pages dev', args, opts, '/');
 }
