@@ -159,10 +159,12 @@ describe('contact form', () => {
     expect(row(id)?.status).toBe('received');
 
     await control('sendgrid', '/_control/recover', { to: v.email });
-    const retry = (await (await retryOutbox('mail')).json()) as { sent: number };
-    expect(retry.sent).toBeGreaterThanOrEqual(1);
-    expect(await mailsTo(v.email)).toHaveLength(1);
+    // The drain Worker or another file's retry may get there first, so this run's `sent` count proves
+    // nothing; the mail that arrives, once, does.
+    expect((await retryOutbox('mail')).status).toBe(200);
+    await eventually(() => outbox(id).every((o) => o.status === 'sent'));
     expect(outbox(id).every((o) => o.status === 'sent')).toBe(true);
+    expect(await mailsTo(v.email)).toHaveLength(1);
     // A second retry sends nothing again.
     await retryOutbox('mail');
     expect(await mailsTo(v.email)).toHaveLength(1);
@@ -209,8 +211,8 @@ describe('correction reports', () => {
     expect(waiting?.status).toBe('pending');
     expect(row(id)?.status).toBe('received');
     await control('github-issues', '/_control/up', { match: marker });
-    const r = (await (await retryOutbox('github-issue')).json()) as { sent: number };
-    expect(r.sent).toBeGreaterThanOrEqual(1);
+    expect((await retryOutbox('github-issue')).status).toBe(200);
+    await eventually(() => outbox(id).find((o) => o.purpose === 'issue')?.status === 'sent');
     expect((await control('github-issues', `/_control/issues?match=${encodeURIComponent(marker)}`)) as unknown[]).toHaveLength(1);
     expect(outbox(id).find((o) => o.purpose === 'issue')?.result).toMatch(/\/issues\/\d+$/);
     expect(row(id)?.status).toBe('in_progress');
