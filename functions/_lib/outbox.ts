@@ -69,6 +69,8 @@ export async function deliverClaimed(db: D1Database, cfg: FormsConfig, items: re
   const at = new Date().toISOString();
   const report: DeliveryReport = { sent: 0, failed: 0, gaveUp: 0 };
   const stmts: D1PreparedStatement[] = [];
+  // Logged once the outcomes are stored, so a log line never announces a state D1 does not hold yet.
+  const lines: Parameters<typeof log>[] = [];
   items.forEach((item, k) => {
     const o = outcomes[k]!;
     if (o.ok) {
@@ -81,15 +83,16 @@ export async function deliverClaimed(db: D1Database, cfg: FormsConfig, items: re
       report.gaveUp++;
       stmts.push(db.prepare(`UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = ? WHERE id = ?`).bind(o.error, item.id));
       stmts.push(auditInsert(db, { request_id: item.request_id, at, actor: 'system', action: 'delivery-failed', from_status: null, to_status: null, note: `${item.channel}:${item.purpose} after ${item.attempts} attempts (${o.error})` }));
-      log('warn', 'outbox-gave-up', { outboxId: item.id, channel: item.channel, attempts: item.attempts, error: o.error });
+      lines.push(['warn', 'outbox-gave-up', { outboxId: item.id, channel: item.channel, attempts: item.attempts, error: o.error }]);
     } else {
       report.failed++;
       const next = new Date(Date.now() + backoffMs(item.attempts, cfg.outboxRetryBaseMs)).toISOString();
       stmts.push(db.prepare(`UPDATE outbox SET status = 'pending', locked_until = NULL, last_error = ?, next_attempt_at = ? WHERE id = ?`).bind(o.error, next, item.id));
-      log('warn', 'outbox-failed', { outboxId: item.id, channel: item.channel, attempts: item.attempts, error: o.error });
+      lines.push(['warn', 'outbox-failed', { outboxId: item.id, channel: item.channel, attempts: item.attempts, error: o.error }]);
     }
   });
   if (stmts.length > 0) await db.batch(stmts);
+  for (const l of lines) log(...l);
   // One line per run, not per item: locally every console line crosses wrangler's inspector, and a form
   // submission's two mails then cost a tenth of the worker's CPU (docs/operations/forms.md). Failures are
   // logged per item above.
