@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * One run for everything `npm test` covers. `npm test` builds dist/ first; the global setup starts the
- * local fakes (tests/fakes/*.ts) and `wrangler pages dev dist` (workerd, local D1/KV/R2) for the
+ * local fakes (scripts/lib/fakes/*.ts) and `wrangler pages dev dist` (workerd, local D1/KV/R2) for the
  * functions and Chromium tests.
  */
 export default defineConfig({

@@ -18,9 +18,9 @@ import { offlineEnv, startDrainWorker, startPagesDev, freePort } from '../lib/de
 import { DatabaseSync } from 'node:sqlite';
 import { startWorkerProfiler } from '../lib/worker-profiler.ts';
 import { readdirSync } from 'node:fs';
-import { start as startSendGrid } from '../../tests/fakes/sendgrid.fake.ts';
-import { start as startTurnstile } from '../../tests/fakes/turnstile.fake.ts';
-import { start as startGitHub } from '../../tests/fakes/github-issues.fake.ts';
+import { start as startSendGrid } from '../lib/fakes/sendgrid.fake.ts';
+import { start as startTurnstile } from '../lib/fakes/turnstile.fake.ts';
+import { start as startGitHub } from '../lib/fakes/github-issues.fake.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { clients: { type: 'string', default: '50' }, requests: { type: 'string', default: '1000' }, profile: { type: 'boolean', default: false } } });

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../../tests/setup/browser.ts';
+import { launchChromium } from '../lib/browser.ts';
 import { startPagesDev } from '../lib/dev-server.ts';
 import { writeSyntheticContent } from './synthetic.ts';
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../setup/browser.ts';
+import { launchChromium } from '../../scripts/lib/browser.ts';
 import { freePort, offlineEnv, startPagesDev, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import { checkContent } from '../../src/lib/check/check-content.ts';
 import { todayInTokyo } from '../../src/lib/decap/save.ts';

@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_FILL_SECONDS } from '../../functions/_lib/form-token.ts';
-import { launchChromium } from '../setup/browser.ts';
+import { launchChromium } from '../../scripts/lib/browser.ts';
 
 const base = inject('baseUrl');
 /**

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../setup/browser.ts';
+import { launchChromium } from '../../scripts/lib/browser.ts';
 import { startPagesDev, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import { holidayCalendar } from '../../src/lib/util/holidays.ts';
 import { addDays, nthWeekdayOfMonth, toJst, weekdayOf } from '../../src/lib/util/jst.ts';

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../setup/axe.ts';
-import { launchChromium } from '../setup/browser.ts';
+import { launchChromium } from '../../scripts/lib/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;

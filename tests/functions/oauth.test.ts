@@ -1,15 +1,15 @@
 /**
  * The CMS login (/api/auth, /api/callback) in workerd (`wrangler pages dev`), against the local fake of
- * GitHub's OAuth endpoints (tests/fakes/github-oauth.fake.ts), and in Chromium for what only a browser can
+ * GitHub's OAuth endpoints (scripts/lib/fakes/github-oauth.fake.ts), and in Chromium for what only a browser can
  * show: the token reaches a window of the site's own origin and never one of another origin.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../setup/browser.ts';
+import { launchChromium } from '../../scripts/lib/browser.ts';
 import { STATE_COOKIE } from '../../functions/_lib/oauth.ts';
-import type { OAuthFakeLog } from '../fakes/github-oauth.fake.ts';
+import type { OAuthFakeLog } from '../../scripts/lib/fakes/github-oauth.fake.ts';
 
 const baseUrl = inject('baseUrl');
 // No silent skip: without the global setup's server there is nothing to test, and that is a failure.

@@ -1,5 +1,5 @@
 /**
- * Test global setup: start every local fake in tests/fakes/ (GitHub, SendGrid, Turnstile), then
+ * Test global setup: start every local fake in scripts/lib/fakes/ (GitHub, SendGrid, Turnstile), then
  * `wrangler pages dev dist` and the outbox drain Worker on the same local D1, with bindings that point both
  * at those fakes. Tests read the addresses with `inject('baseUrl')`, `inject('drainUrl')`, `inject('fakes')`.
  * Nothing ticks the drain by itself here: a test that needs a scheduled run calls it (scheduledTick).
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, startDrainWorker, startPagesDev, type DrainWorker, type PagesDev } from '../../scripts/lib/dev-server.ts';
-import type { Fake } from '../fakes/fake-server.ts';
+import type { Fake } from '../../scripts/lib/fakes/fake-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,7 +32,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 export const TEST_OUTBOX_SETTINGS = { OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_MAX_ATTEMPTS: '3' } as const;
 
 export default async function setup(project: TestProject) {
-  const fakesDir = path.join(root, 'tests/fakes');
+  const fakesDir = path.join(root, 'scripts/lib/fakes');
   const fakes: Fake[] = [];
   for (const f of readdirSync(fakesDir).filter((f) => f.endsWith('.fake.ts')).sort()) {
     const mod = (await import(path.join(fakesDir, f))) as { start: () => Promise<Fake> };

@@ -10,8 +10,8 @@ import { decryptJson, encryptJson, hmac } from '../../functions/_lib/crypto.ts';
 import { issueFor } from '../../functions/_lib/github-issues.ts';
 import { allowedNext, newRequestId, REQUEST_ID } from '../../functions/_lib/ledger.ts';
 import { ackMail, operatorMail, sendGridPayload } from '../../functions/_lib/mail.ts';
-import { checkMailSend } from '../fakes/sendgrid.fake.ts';
-import { checkCreateIssue } from '../fakes/github-issues.fake.ts';
+import { checkMailSend } from '../../scripts/lib/fakes/sendgrid.fake.ts';
+import { checkCreateIssue } from '../../scripts/lib/fakes/github-issues.fake.ts';
 
 const KEY = btoa('0123456789abcdef0123456789abcdef');
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, listen } from '../fakes/fake-server.ts';
+import { json, listen } from '../../scripts/lib/fakes/fake-server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TOKEN = 'ghs_reviewtest000000000000000000000000';

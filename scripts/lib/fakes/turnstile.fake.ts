@@ -10,7 +10,7 @@
  * 503 (siteverify down); everything else is `invalid-input-response`.
  */
 import { json, listen, type Fake } from './fake-server.ts';
-import { TURNSTILE_DUMMY_TOKEN, TURNSTILE_TEST_SECRET } from '../../src/lib/schema/forms.ts';
+import { TURNSTILE_DUMMY_TOKEN, TURNSTILE_TEST_SECRET } from '../../../src/lib/schema/forms.ts';
 
 export async function start(): Promise<Fake> {
   const used = new Set<string>();
