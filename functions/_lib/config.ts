@@ -62,7 +62,10 @@ export const MIN_SECRET_BYTES = 32;
 /** Hosts that only ever stand for "not configured yet" (RFC 2606 names, loopback). */
 const PLACEHOLDER_HOST = /(^|\.)(example|localhost|invalid|test)$|^127\.|^\[::1\]$/;
 
-const str = (env: Env, key: keyof Env): string | undefined => {
+/** The text settings (vars and secrets) of Env, each possibly unset: what the forms' configuration reads. */
+export type EnvSettings = { [K in keyof Env as Env[K] extends string | undefined ? K : never]?: string };
+
+const str = (env: EnvSettings, key: keyof EnvSettings): string | undefined => {
   const v = env[key];
   return typeof v === 'string' && v !== '' ? v : undefined;
 };
@@ -90,10 +93,10 @@ const base64Bytes = (v: string): number => {
 /** The encryption key counts its decoded bytes (base64 of 32 bytes); every other secret its UTF-8 bytes. */
 const tooShort = (key: string, v: string): boolean => (key === 'DATA_ENC_KEY' ? base64Bytes(v) : new TextEncoder().encode(v).length) < MIN_SECRET_BYTES;
 
-export const isLocalDev = (env: Env, url: URL): boolean =>
+export const isLocalDev = (env: EnvSettings, url: URL): boolean =>
   str(env, 'ENVIRONMENT') === 'development' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 
-export function formsConfig(env: Env, url: URL): FormsConfig {
+export function formsConfig(env: EnvSettings, url: URL): FormsConfig {
   const localDev = isLocalDev(env, url);
   const problems: string[] = [];
   /** A secret from the environment; in local runs a labelled development value may stand in. */

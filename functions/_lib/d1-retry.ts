@@ -19,27 +19,34 @@ async function retry<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The statement each retrying proxy stands for: a batch must be given D1's own statements. */
 const real = new WeakMap<object, D1PreparedStatement>();
+const RUNS = new Set<PropertyKey>(['first', 'run', 'all', 'raw']);
+
+/** Calls `fn` on `target` with `args`, keeping `this`. */
+const call = (target: object, prop: PropertyKey, args: unknown[]): unknown => Reflect.apply(Reflect.get(target, prop) as (...a: unknown[]) => unknown, target, args);
 
 function wrapStatement(s: D1PreparedStatement): D1PreparedStatement {
-  const w = {
-    bind: (...values: unknown[]) => wrapStatement(s.bind(...values)),
-    first: (col?: string) => retry(() => (col === undefined ? s.first() : s.first(col))),
-    run: () => retry(() => s.run()),
-    all: () => retry(() => s.all()),
-    raw: (opts?: { columnNames?: boolean }) => retry(() => s.raw(opts as { columnNames: true })),
-  } as unknown as D1PreparedStatement;
+  const w = new Proxy(s, {
+    get(target, prop) {
+      if (prop === 'bind') return (...values: unknown[]) => wrapStatement(target.bind(...values));
+      if (RUNS.has(prop)) return (...args: unknown[]) => retry(() => call(target, prop, args) as Promise<unknown>);
+      return Reflect.get(target, prop);
+    },
+  });
   real.set(w, s);
   return w;
 }
 
 /** The same D1 API, retrying statements and batches that met a lock. */
 export function withBusyRetry(db: D1Database): D1Database {
-  return {
-    prepare: (sql: string) => wrapStatement(db.prepare(sql)),
-    batch: (stmts: D1PreparedStatement[]) => retry(() => db.batch(stmts.map((s) => real.get(s) ?? s))),
-    exec: (sql: string) => retry(() => db.exec(sql)),
-    withSession: db.withSession?.bind(db),
-    dump: db.dump?.bind(db),
-  } as unknown as D1Database;
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'prepare') return (sql: string) => wrapStatement(target.prepare(sql));
+      if (prop === 'batch') return (stmts: D1PreparedStatement[]) => retry(() => target.batch(stmts.map((st) => real.get(st) ?? st)));
+      if (prop === 'exec') return (sql: string) => retry(() => target.exec(sql));
+      const v: unknown = Reflect.get(target, prop);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
 }

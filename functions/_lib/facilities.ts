@@ -12,9 +12,8 @@ const TTL_MS = 5 * 60_000;
 
 export async function facilityName(env: Env, url: URL, id: string): Promise<string | undefined> {
   if (!cache || Date.now() - cache.at > TTL_MS) {
-    const assets = env['ASSETS'] as Fetcher | undefined;
-    const res = assets ? await assets.fetch(new URL('/corrections/facilities.json', url)) : undefined;
-    const list = res?.ok ? ((await res.json()) as FacilityRef[]) : [];
+    const res = await env.ASSETS.fetch(new URL('/corrections/facilities.json', url));
+    const list = res.ok ? ((await res.json()) as FacilityRef[]) : [];
     cache = { at: Date.now(), map: new Map(list.map((f) => [f.id, f.name])) };
   }
   return cache.map.get(id);

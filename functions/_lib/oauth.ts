@@ -98,8 +98,11 @@ export function authorizeUrl(cfg: OAuthConfig, redirectUri: string, state: strin
   return u.href;
 }
 
+/** What the token exchange needs of `fetch` (tests pass a local stand-in). */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
 /** Exchange the one-time code for a token (POST /login/oauth/access_token, JSON answer). */
-export async function exchangeCode(cfg: OAuthConfig, code: string, redirectUri: string, fetcher: typeof fetch = fetch): Promise<OAuthResult> {
+export async function exchangeCode(cfg: OAuthConfig, code: string, redirectUri: string, fetcher: FetchLike = fetch): Promise<OAuthResult> {
   let res: Response;
   try {
     res = await fetcher(new URL('/login/oauth/access_token', cfg.base).href, {
@@ -124,7 +127,7 @@ export function startAuthorization(cfg: OAuthConfig, requestUrl: URL): { locatio
 }
 
 /** The end of the flow, from the callback's query and the state cookie. */
-export async function finishAuthorization(cfg: OAuthConfig, requestUrl: URL, cookieHeader: string | null, fetcher: typeof fetch = fetch): Promise<OAuthResult> {
+export async function finishAuthorization(cfg: OAuthConfig, requestUrl: URL, cookieHeader: string | null, fetcher: FetchLike = fetch): Promise<OAuthResult> {
   const q = requestUrl.searchParams;
   const expected = readCookie(cookieHeader, STATE_COOKIE);
   const state = q.get('state');

@@ -67,14 +67,20 @@ interface Transfer {
  * What the page loads after that (the browser's own Pagefind, the filter counts) is not, however early it
  * lands; the page is left 2 s to finish such requests so none is cut short.
  */
+declare global {
+  /** When the first results showed, set by the page script the bench adds. */
+  interface Window {
+    __resultsAt?: number;
+  }
+}
+
 async function coldBytes(baseUrl: string, q: string): Promise<Transfer & { ms: number }> {
   const browser = await launchChromium();
   try {
     const ctx = await browser.newContext({ locale: 'ja-JP' });
     await ctx.addInitScript(() => {
-      const w = window as unknown as { __resultsAt?: number };
       new MutationObserver(() => {
-        if (w.__resultsAt === undefined && (document.getElementById('search-status')?.textContent ?? '').includes('の検索結果')) w.__resultsAt = performance.timeOrigin + performance.now();
+        if (window.__resultsAt === undefined && (document.getElementById('search-status')?.textContent ?? '').includes('の検索結果')) window.__resultsAt = performance.timeOrigin + performance.now();
       }).observe(document, { subtree: true, childList: true, characterData: true });
     });
     const page = await ctx.newPage();
@@ -99,7 +105,8 @@ async function coldBytes(baseUrl: string, q: string): Promise<Transfer & { ms: n
     const navigationAt = Date.now();
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(q)}`);
     await resultsShown(page, q);
-    const resultsAt = await page.evaluate(() => (window as unknown as { __resultsAt: number }).__resultsAt);
+    const resultsAt = await page.evaluate(() => window.__resultsAt);
+    if (resultsAt === undefined) throw new Error(`no results shown for ${q}`);
     await page.waitForTimeout(2000);
     const all = await Promise.all(responses);
     await ctx.close();

@@ -3,6 +3,7 @@
  * (Chrome DevTools Protocol on 127.0.0.1:9229). Used by `npm run bench -- --only contact --profile`
  * to say where a form submission's time goes (docs/operations/forms.md).
  */
+import { WebSocket } from 'ws';
 
 interface CallFrame {
   functionName: string;
@@ -30,15 +31,14 @@ const DEVTOOLS_ORIGIN = 'https://devtools.devprod.cloudflare.dev';
 export async function startWorkerProfiler(inspector = 'http://127.0.0.1:9229'): Promise<WorkerProfiler> {
   const targets = (await (await fetch(`${inspector}/json`)).json()) as { webSocketDebuggerUrl: string }[];
   if (!targets[0]) throw new Error(`no Worker to profile at ${inspector}`);
-  // Node's WebSocket (undici) takes extra request headers as a second-argument option.
-  const ws = new WebSocket(targets[0].webSocketDebuggerUrl, { headers: { Origin: DEVTOOLS_ORIGIN } } as unknown as string[]);
+  const ws = new WebSocket(targets[0].webSocketDebuggerUrl, { headers: { Origin: DEVTOOLS_ORIGIN } });
   await new Promise<void>((resolve, reject) => {
-    ws.addEventListener('open', () => resolve(), { once: true });
-    ws.addEventListener('error', () => reject(new Error('inspector refused the connection')), { once: true });
+    ws.once('open', () => resolve());
+    ws.once('error', () => reject(new Error('inspector refused the connection')));
   });
   let next = 0;
   const waiting = new Map<number, (result: unknown) => void>();
-  ws.addEventListener('message', ({ data }) => {
+  ws.on('message', (data) => {
     // wrangler's proxy answers with the request echoed (id, method) plus `result` where there is one.
     const m = JSON.parse(String(data)) as { id?: number; result?: unknown };
     if (m.id === undefined) return;

@@ -11,7 +11,7 @@ import { LIMITS } from '../../functions/_lib/rate-limit.ts';
 import { baseUrl, control, eventually, formBody, fresh64, freshEmail, freshIp, mailsTo, post, validContact, validDataRequest } from './forms-helpers.ts';
 
 // Tests run on 127.0.0.1 with ENVIRONMENT=development and no HMAC_KEY binding: the development key applies.
-const devHmacKey = formsConfig({ ENVIRONMENT: 'development' } as unknown as Parameters<typeof formsConfig>[0], new URL('http://127.0.0.1/')).hmacKey;
+const devHmacKey = formsConfig({ ENVIRONMENT: 'development' }, new URL('http://127.0.0.1/')).hmacKey;
 /** A form token as the page would have carried it, issued long enough ago for a person to fill the form. */
 const pageToken = (kind: 'contact' | 'data-request') => issueFormToken(devHmacKey, kind, Date.now() - (MIN_FILL_SECONDS + 2) * 1000);
 

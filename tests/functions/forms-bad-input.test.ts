@@ -10,7 +10,7 @@ import { buildCorpus, type BadCase, type CorpusContext } from './bad-input.corpu
 import { baseUrl, eventually, freshIp, mailsFor, post, validDataRequest } from './forms-helpers.ts';
 
 // Tests run on 127.0.0.1 with ENVIRONMENT=development and no HMAC_KEY binding: the development key applies.
-const devHmacKey = formsConfig({ ENVIRONMENT: 'development' } as unknown as Parameters<typeof formsConfig>[0], new URL('http://127.0.0.1/')).hmacKey;
+const devHmacKey = formsConfig({ ENVIRONMENT: 'development' }, new URL('http://127.0.0.1/')).hmacKey;
 
 const ctx: CorpusContext = { facilityId: '', tokens: { expired: '', tampered: '', nonCanonical: '', unknownRequest: '', used: '', wrongNonce: '' }, formTokens: {}, freshFormToken: async () => '' };
 

@@ -13,11 +13,17 @@ interface AxeResult {
   violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
 }
 
+declare global {
+  /** axe-core, once its script is added to the page. */
+  interface Window {
+    axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResult> };
+  }
+}
+
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResult> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -3,7 +3,7 @@
  * functions run, what a public build must not ship, and which addresses count as one sender.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, formsConfig } from '../../functions/_lib/config.ts';
+import { ConfigError, formsConfig, type EnvSettings } from '../../functions/_lib/config.ts';
 import { ipSubject, mailboxOf } from '../../functions/_lib/rate-limit.ts';
 import { sameHost } from '../../functions/_lib/turnstile.ts';
 import { TURNSTILE_TEST_SECRET, TURNSTILE_TEST_SITE_KEY } from '../../src/lib/schema/forms.ts';
@@ -21,9 +21,9 @@ const good = {
   SENDGRID_API_KEY: `SG.${'s'.repeat(60)}`,
   GITHUB_TOKEN: `github_pat_${'g'.repeat(70)}`,
 };
-const problems = (over: Record<string, string | undefined>, url = site): string[] => {
+const problems = (over: EnvSettings, url = site): string[] => {
   try {
-    formsConfig({ ...good, ...over } as unknown as Parameters<typeof formsConfig>[0], url);
+    formsConfig({ ...good, ...over }, url);
     return [];
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
@@ -56,13 +56,13 @@ describe('production settings', () => {
     expect(p).toEqual(['HMAC_KEY: missing']);
   });
   it('local runs on loopback may use the labelled development keys', () => {
-    const cfg = formsConfig({ ENVIRONMENT: 'development', SITE_ORIGIN: 'http://localhost:8788' } as unknown as Parameters<typeof formsConfig>[0], new URL('http://127.0.0.1:8788/api/contact'));
+    const cfg = formsConfig({ ENVIRONMENT: 'development', SITE_ORIGIN: 'http://localhost:8788' }, new URL('http://127.0.0.1:8788/api/contact'));
     expect(cfg.localDev).toBe(true);
     expect(cfg.hmacKey).toMatch(/^dev-only-/);
   });
   it('one content repository for the CMS and the functions', async () => {
     const { settingsFromEnv } = await import('../../src/lib/decap/config.ts');
-    const cfg = formsConfig(good as unknown as Parameters<typeof formsConfig>[0], site);
+    const cfg = formsConfig(good, site);
     expect(`${cfg.github.owner}/${cfg.github.repo}`).toBe(settingsFromEnv({}).repo);
     expect(settingsFromEnv({ GITHUB_CONTENT_REPO: 'o/r' }).repo).toBe('o/r');
   });

@@ -10,6 +10,7 @@ import {
   oauthConfig,
   readCookie,
   startAuthorization,
+  type FetchLike,
   type OAuthConfig,
 } from '../../functions/_lib/oauth.ts';
 
@@ -19,10 +20,10 @@ const site = new URL('https://clinics.example/api/auth?provider=github');
 /** A fetch that answers the token endpoint with a fixed response and records the request. */
 function tokenEndpoint(status: number, body: unknown) {
   const calls: { url: string; init: RequestInit }[] = [];
-  const fetcher = (async (url: string, init: RequestInit) => {
+  const fetcher: FetchLike = async (url, init) => {
     calls.push({ url, init });
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  }) as unknown as typeof fetch;
+  };
   return { fetcher, calls };
 }
 
@@ -95,9 +96,9 @@ describe('end of the flow', () => {
     expect(await finishAuthorization(cfg, callback('state=good-state'), cookie)).toEqual({ ok: false, code: 'missing-code' });
     expect(await exchangeCode(cfg, 'c', 'u', tokenEndpoint(200, { error: 'bad_verification_code' }).fetcher)).toEqual({ ok: false, code: 'bad-code' });
     expect(await exchangeCode(cfg, 'c', 'u', tokenEndpoint(503, { message: 'down' }).fetcher)).toEqual({ ok: false, code: 'upstream' });
-    const offline = (async () => {
+    const offline: FetchLike = async () => {
       throw new TypeError('fetch failed');
-    }) as unknown as typeof fetch;
+    };
     expect(await exchangeCode(cfg, 'c', 'u', offline)).toEqual({ ok: false, code: 'upstream' });
   });
 });

@@ -16,7 +16,10 @@ export const GITHUB_TEST_TOKEN = 'ghp_testtoken000000000000000000000000';
 export const GITHUB_TEST_REPO = 'nakano-test/content';
 
 type CreateIssueBody = NonNullable<operations['issues/create']['requestBody']>['content']['application/json'];
-type Issue = components['schemas']['issue'];
+/** The fields of GitHub's issue object that the fake answers with (a subset: the rest is not read by the code). */
+type Issue = Pick<components['schemas']['issue'], 'id' | 'number' | 'node_id' | 'url' | 'html_url' | 'title' | 'body' | 'state' | 'created_at'> & {
+  labels: { name?: string }[];
+};
 
 /** The properties issues/create documents; anything else is refused. */
 const ALLOWED: readonly (keyof CreateIssueBody)[] = ['title', 'body', 'assignee', 'milestone', 'labels', 'assignees', 'type'];
@@ -73,7 +76,7 @@ export async function start(): Promise<Fake> {
     const b = body as CreateIssueBody;
     if ([...down].some((m) => `${b.title}\n${b.body ?? ''}`.includes(m))) return json(res, 503, { message: 'Service Unavailable (simulated)' });
     const number = issues.length + 1;
-    const issue = {
+    const issue: Issue & { repo: string } = {
       id: 1000 + number,
       number,
       node_id: `I_fake${number}`,
@@ -85,7 +88,7 @@ export async function start(): Promise<Fake> {
       labels: (b.labels ?? []).map((l) => ({ name: typeof l === 'string' ? l : l.name })),
       created_at: new Date().toISOString(),
       repo: `${route[1]}/${route[2]}`,
-    } as unknown as Issue & { repo: string };
+    };
     issues.push(issue);
     return json(res, 201, issue);
   });
