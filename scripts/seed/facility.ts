@@ -76,7 +76,7 @@ export function facilityFromRow(row: Row, ctx: SeedContext): FacilityInput {
 }
 
 /** Which top-level fields belong to which provenance group. */
-const GROUP_FIELDS: Readonly<Partial<Record<ProvenanceField, readonly string[]>>> = {
+const GROUP_FIELDS: Readonly<Partial<Record<ProvenanceField, readonly (keyof FacilityInput)[]>>> = {
   name: ['name'],
   kind: ['kind'],
   address: ['address'],
@@ -98,13 +98,13 @@ export const FACILITY_KEY_ORDER = [
 ] as const;
 
 export function mergeFacility(seeded: FacilityInput, existing: Record<string, unknown> | undefined): Record<string, unknown> {
-  if (!existing) return order(seeded as unknown as Record<string, unknown>);
+  if (!existing) return order(seeded);
   const out: Record<string, unknown> = { ...existing };
   const oldProv = (existing['provenance'] ?? {}) as Record<string, unknown>;
   const newProv: Record<string, unknown> = { ...oldProv };
-  for (const [group, fields] of Object.entries(GROUP_FIELDS) as [ProvenanceField, readonly string[]][]) {
+  for (const [group, fields] of Object.entries(GROUP_FIELDS) as [ProvenanceField, readonly (keyof FacilityInput)[]][]) {
     if (confirmed(oldProv[group])) continue;
-    for (const f of fields) out[f] = (seeded as unknown as Record<string, unknown>)[f];
+    for (const f of fields) out[f] = seeded[f];
     const p = seeded.provenance?.[group];
     if (p) newProv[group] = p;
     else delete newProv[group];

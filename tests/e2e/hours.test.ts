@@ -2,7 +2,8 @@
  * The facility page's hours in Chromium: the 「診療中」 badge computed in a browser whose clock is frozen
  * and whose time zone is New York (so Tokyo's day differs from the browser's), the table without
  * JavaScript, and no inline script (CSP script-src 'self').
- * Builds a fixture site (tests/fixtures/hours, fictional 架空 facility) into dist-hours/ and serves it
+ * A second fictional facility has no hours: the page says 「未登録」 instead, and marks its derived values 推定.
+ * Builds a fixture site (tests/fixtures/hours, fictional 架空 facilities) into dist-hours/ and serves it
  * with wrangler pages dev; HOURS_E2E_PREBUILT=1 reuses an existing dist-hours/.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,12 +19,15 @@ import { buildHoursFixtureSite, HOURS_DIST } from './hours-fixture-build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const PAGE = '/facilities/f-kakuu-hours/';
+/** No hours; 種別, 診療科 and 最寄り駅 are derived (tests/fixtures/hours/facilities/f-kakuu-mitouroku.yaml). */
+const NO_HOURS_PAGE = '/facilities/f-kakuu-mitouroku/';
 describe('hours on the facility page (Chromium, America/New_York)', () => {
   let server: PagesDev;
   let browser: Browser;
   let state: string;
   beforeAll(async () => {
-    if (process.env['HOURS_E2E_PREBUILT'] !== '1' || !existsSync(path.join(root, HOURS_DIST, 'facilities/f-kakuu-hours/index.html'))) {
+    const built = [PAGE, NO_HOURS_PAGE].every((p) => existsSync(path.join(root, HOURS_DIST, p, 'index.html')));
+    if (process.env['HOURS_E2E_PREBUILT'] !== '1' || !built) {
       buildHoursFixtureSite();
     }
     state = mkdtempSync(path.join(tmpdir(), 'hours-e2e-'));
@@ -123,6 +127,39 @@ describe('hours on the facility page (Chromium, America/New_York)', () => {
     expect(notes).toContain('予防接種は予約制です');
     expect(await ja.locator('.closures').innerText()).toContain('2030年12月29日〜2031年1月3日 年末年始');
     await context.close();
+  });
+
+  it('says 「未登録」 in both languages for a facility without hours, with a link to add them, and no table or badge', async () => {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    await page.goto(server.url + NO_HOURS_PAGE);
+    const ja = page.locator('h2#hours + .callout');
+    expect(await ja.innerText()).toMatch(/^未登録: 診療時間は未登録です。/);
+    expect(await ja.getByRole('link', { name: '情報の修正を依頼' }).getAttribute('href')).toBe('/corrections/?facility=f-kakuu-mitouroku&field=hours');
+    expect(await page.locator('section[lang="en"] .callout').innerText()).toMatch(/^not registered: Opening hours are not registered yet\./);
+    expect(await page.locator('table.hours-table').count()).toBe(0);
+    expect(await page.locator('[data-open-status]').count()).toBe(0);
+    // The facility with hours does not say 未登録 about them.
+    await page.goto(server.url + PAGE);
+    expect(await page.getByText('診療時間は未登録です').count()).toBe(0);
+    await page.close();
+  });
+
+  it('marks derived values 推定 next to each of them, and nothing on a facility whose values are confirmed', async () => {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    await page.goto(server.url + NO_HOURS_PAGE);
+    const badges = {
+      kind: page.locator('.badge.kind + .badge.derived'),
+      departments: page.locator('dd:has(> a[href="/departments/01001/"]) > .badge.derived'),
+      stations: page.locator('h2#access + dl .badge.derived'),
+    };
+    for (const [field, badge] of Object.entries(badges)) {
+      expect(await badge.count(), field).toBe(1);
+      expect(await badge.innerText(), field).toMatch(/^推定/);
+    }
+    expect(await page.locator('.badge.derived').count()).toBe(Object.keys(badges).length);
+    await page.goto(server.url + PAGE);
+    expect(await page.locator('.badge.derived').count()).toBe(0);
+    await page.close();
   });
 
   it('ships no inline script (CSP script-src self)', async () => {

@@ -11,8 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { IsoDate, TimeOfDay } from '../../src/lib/schema/common.ts';
 import { collections, HoursSchema } from '../../src/lib/schema/index.ts';
-import { buildDecapConfig, MANAGED_FIELDS, REVIEWER_COLLECTION, REVIEWER_FIELDS, settingsFromEnv, type DecapField, type Vocabularies } from '../../src/lib/decap/config.ts';
+import { buildDecapConfig, fieldFor, MANAGED_FIELDS, REVIEWER_COLLECTION, REVIEWER_FIELDS, settingsFromEnv, type DecapField, type Vocabularies } from '../../src/lib/decap/config.ts';
 import { FIELD_TEXT, enumLabel } from '../../src/lib/decap/labels.ts';
 import { leaves, shapeOf, type Shape } from '../../src/lib/decap/schema-walk.ts';
 
@@ -121,6 +123,68 @@ describe('CMS config generated from the schema', () => {
       });
     });
   }
+
+  describe('date and time pickers come from the metadata of the schema, not from its pattern', () => {
+    const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+    const TIME_RE = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+    const field = (s: z.ZodType) => fieldFor('test', 'when', 'when', shapeOf(s), vocab);
+    const DATE_PICKER = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false };
+    const TIME_PICKER = { widget: 'datetime', format: 'HH:mm', date_format: false, time_format: 'HH:mm' };
+
+    it('gives a text box to a string with the date or time pattern but no metadata', () => {
+      expect(field(z.string().regex(DATE_RE)).widget).toBe('string');
+      expect(field(z.string().regex(TIME_RE)).widget).toBe('string');
+    });
+
+    it('gives the picker to a string whose metadata asks for it, whatever its pattern', () => {
+      expect(field(z.string().regex(DATE_RE).meta({ widget: 'date' }))).toMatchObject(DATE_PICKER);
+      expect(field(z.string().regex(/^\d{8}$/).meta({ widget: 'date' }))).toMatchObject(DATE_PICKER);
+      expect(field(z.string().regex(TIME_RE).meta({ widget: 'time' }))).toMatchObject(TIME_PICKER);
+    });
+
+    it('keeps the picker of IsoDate and TimeOfDay through optional, default and refinements', () => {
+      expect(field(IsoDate)).toMatchObject(DATE_PICKER);
+      expect(field(IsoDate.optional())).toMatchObject(DATE_PICKER);
+      expect(field(TimeOfDay.default('09:00'))).toMatchObject(TIME_PICKER);
+      expect(field(TimeOfDay.refine((t) => t !== '24:00'))).toMatchObject(TIME_PICKER);
+    });
+
+    it('refuses a picker on a field that is not a string', () => {
+      expect(() => shapeOf(z.number().meta({ widget: 'date' }))).toThrow(/文字列の項目にだけ/);
+    });
+
+    it('gives exactly the date and time fields of the real collections a picker', () => {
+      const pickers: string[] = [];
+      const walk = (c: string, fields: DecapField[], prefix: string) => {
+        for (const f of fields) {
+          const p = `${prefix}${f.name}`;
+          if (f.widget === 'datetime') pickers.push(`${c}:${p} ${String(f['format'])}`);
+          const nested = f['fields'] as DecapField[] | undefined;
+          if (nested) walk(c, nested, f.widget === 'list' ? `${p}[].` : `${p}.`);
+          const item = f['field'] as DecapField | undefined;
+          if (item?.widget === 'datetime') pickers.push(`${c}:${p}[] ${String(item['format'])}`);
+        }
+      };
+      for (const c of config.collections) walk(c.name, c.fields, '');
+      expect(pickers.sort()).toEqual(
+        [
+          'facilities:hours.schedules[].slots[].open HH:mm',
+          'facilities:hours.schedules[].slots[].close HH:mm',
+          'facilities:hours.schedules[].slots[].receptionOpen HH:mm',
+          'facilities:hours.schedules[].slots[].receptionClose HH:mm',
+          'facilities:hours.datedClosures[].from YYYY-MM-DD',
+          'facilities:hours.datedClosures[].to YYYY-MM-DD',
+          'facilities:status.since YYYY-MM-DD',
+          'people:consent.date YYYY-MM-DD',
+          'pages:updated YYYY-MM-DD',
+          'pages:revisions[].date YYYY-MM-DD',
+          'departments:source.date YYYY-MM-DD',
+          'stations:source.date YYYY-MM-DD',
+          'areas:source.date YYYY-MM-DD',
+        ].sort(),
+      );
+    });
+  });
 
   it('hides who may edit a facility from the facility form and gives it to reviewers only', () => {
     expect(fieldAt(collection('facilities').fields, 'editors')!.widget).toBe('hidden');

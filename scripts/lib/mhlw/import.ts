@@ -6,13 +6,14 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml, parseDocument, stringify, type Document } from 'yaml';
-import { FacilitySchema, type Source } from '../../../src/lib/schema/index.ts';
-import { splitCorporation } from '../../../src/lib/util/facility-name.ts';
+import type { Source } from '../../../src/lib/schema/index.ts';
+import type { NormalizedAddress } from '../../../src/lib/util/address.ts';
 import { columnReader, FACILITY_COLUMNS, FACILITY_HEADERS, HOURS_HEADERS } from './columns.ts';
+import { newFacilityFile, propose, type Area, type Offer } from './entry.ts';
 import { createMatcher, resolveDuplicates, type LocalFacility, type Match } from './match.ts';
-import { mergeInto, type Conflict, type FieldChange, type Proposal } from './merge.ts';
+import { mergeInto, type Conflict, type FieldChange } from './merge.ts';
 import { readCsv, type Encoding, type OnProgress } from './reader.ts';
-import { addHoursRow, buildHours, facilityFromRow, type MhlwRecord } from './records.ts';
+import { addHoursRow, facilityFromRow, type MhlwRecord } from './records.ts';
 
 export interface ImportOptions {
   /** 02-1 clinic facility file. */
@@ -81,7 +82,14 @@ async function readYamlDir(dir: string): Promise<{ file: string; text: string }[
   return Promise.all(files.map(async (f) => ({ file: path.join(dir, f), text: await readFile(path.join(dir, f), 'utf8') })));
 }
 
-async function loadContent(contentDir: string) {
+interface Content {
+  locals: LocalEntry[];
+  areas: Area[];
+  /** Department code → name, from the vocabulary. */
+  departments: Map<string, string>;
+}
+
+async function loadContent(contentDir: string): Promise<Content> {
   const locals: LocalEntry[] = [];
   for (const { file, text } of await readYamlDir(path.join(contentDir, 'facilities'))) {
     const doc = parseDocument(text);
@@ -93,9 +101,7 @@ async function loadContent(contentDir: string) {
       local: { id: data.id, official: data.name?.official ?? '', address: data.address?.published ?? '', kind: data.kind ?? '', mhlwId: data.codes?.mhlw },
     });
   }
-  const areas = (await readYamlDir(path.join(contentDir, 'areas'))).map(
-    ({ text }) => parseYaml(text) as { id: string; town: string; chome?: number; postalCode: string; point: { lat: number; lon: number } },
-  );
+  const areas = (await readYamlDir(path.join(contentDir, 'areas'))).map(({ text }) => parseYaml(text) as Area);
   const departments = new Map(
     (await readYamlDir(path.join(contentDir, 'departments'))).map(({ text }) => {
       const d = parseYaml(text) as { code: string; name: string };
@@ -140,12 +146,43 @@ export async function scan(
   return [stats, hstats];
 }
 
+/** Everything one run shares while it goes through the records. */
+interface Run {
+  opts: ImportOptions;
+  snapshot: string;
+  source: Source;
+  content: Content;
+  result: ImportResult;
+  /** File → new text, written at the end unless a dry run. */
+  writes: Map<string, string>;
+  /** Local facilities the file lists (merged, or a candidate of an ambiguous match). */
+  seen: Set<string>;
+}
+
 export async function runImport(opts: ImportOptions): Promise<ImportResult> {
   const snapshot = snapshotDate(opts.facilities) ?? opts.today;
   const city = opts.city.slice(0, 5);
-  const source: Source = { source: 'mhlw', dataset: 'mhlw-iryojohonet', date: snapshot };
-  const progress = (phase: string): OnProgress => (read, total) => opts.onProgress?.(phase, read, total);
+  const { records, files, kinds } = await readRecords(opts, city);
+  const content = await loadContent(opts.contentDir);
+  const matches = matchRecords(records, content);
+  const run: Run = {
+    opts,
+    snapshot,
+    source: { source: 'mhlw', dataset: 'mhlw-iryojohonet', date: snapshot },
+    content,
+    result: emptyResult(snapshot, city, files),
+    writes: new Map(),
+    seen: new Set(),
+  };
+  for (const rec of records.values()) applyRecord(run, rec, matches.get(rec.id)!);
+  run.result.missing = missingFrom(run, kinds);
+  await writeFiles(run);
+  return run.result;
+}
 
+/** Read: the clinic files, and the hospital files when both are given, into records of the city. */
+async function readRecords(opts: ImportOptions, city: string) {
+  const progress = (phase: string): OnProgress => (read, total) => opts.onProgress?.(phase, read, total);
   const records = new Map<string, MhlwRecord>();
   const files: FileStats[] = [];
   const kinds = new Set<string>(['clinic']);
@@ -154,18 +191,24 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
     kinds.add('hospital');
     files.push(...(await scan({ facilities: opts.hospitalFacilities, hours: opts.hospitalHours, kind: 'hospital' }, city, records, progress)));
   }
+  return { records, files, kinds };
+}
 
-  const { locals, areas, departments } = await loadContent(opts.contentDir);
-  const towns = [...new Set(areas.map((a) => a.town))];
+/** Match: every record against content/, then duplicates claiming one local facility are resolved. */
+function matchRecords(records: ReadonlyMap<string, MhlwRecord>, content: Content): Map<string, Match> {
+  const towns = [...new Set(content.areas.map((a) => a.town))];
   const match = createMatcher(
-    locals.map((l) => l.local),
+    content.locals.map((l) => l.local),
     towns,
   );
   const matches = new Map<string, Match>();
   for (const rec of records.values()) matches.set(rec.id, match(rec));
   resolveDuplicates(matches);
+  return matches;
+}
 
-  const result: ImportResult = {
+function emptyResult(snapshot: string, city: string, files: FileStats[]): ImportResult {
+  return {
     snapshot,
     city,
     files,
@@ -180,119 +223,60 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
     warnings: [],
     written: [],
   };
-  const writes = new Map<string, string>();
-  const seen = new Set<string>();
-  const deptName = (code: string) => departments.get(code) ?? code;
+}
 
-  for (const rec of records.values()) {
-    const m = matches.get(rec.id)!;
-    const messages = [...rec.warnings];
-    // Departments: only codes of the vocabulary; 991/992 catch-alls keep their free-text name.
-    const known = rec.departments.filter((d) => {
-      if (departments.has(d.code)) return true;
-      messages.push(`診療科コード ${d.code}（${d.name}）は診療科の一覧にないため取り込みません`);
-      return false;
-    });
-    rec.hoursRows = rec.hoursRows.filter((r) => departments.has(r.code));
-    const deptList = [...new Map(known.map((d) => [d.code, d])).values()].map((d) =>
-      /99[12]$/.test(d.code) || d.name !== departments.get(d.code) ? { code: d.code, name: d.name } : { code: d.code },
-    );
-    const built = buildHours(rec);
-    messages.push(...built.warnings);
-    if (!built.hours && rec.hoursRows.length > 0) messages.push('有効な診療時間がありません');
-    const split = splitCorporation(rec.name);
-    const name = {
-      official: rec.name,
-      display: split.display,
-      ...(split.corporation ? { corporation: split.corporation } : {}),
-      ...(rec.kana ? { kana: rec.kana } : {}),
-      ...(rec.en ? { en: rec.en } : {}),
-    };
-    const proposal: Proposal = {
-      name,
-      kind: rec.kind,
-      position: rec.position ? { ...rec.position, precision: 'building' } : undefined,
-      website: rec.website,
-      departments: deptList,
-      hours: built.hours,
-      mhlwId: rec.id,
-    };
-
-    if (m.kind === 'id' || m.kind === 'name-address') {
-      if (m.kind === 'id') result.matched.byId++;
-      else result.matched.byNameAddress++;
-      seen.add(m.local.id);
-      const entry = locals.find((l) => l.local.id === m.local.id)!;
-      const merged = mergeInto(entry.doc, proposal, { source, deptName });
-      const ref = { id: m.local.id, name: m.local.official };
-      if (merged.errors.length > 0) messages.push(...merged.errors);
-      else if (merged.changes.length > 0) {
-        result.updated.push({ ...ref, changes: merged.changes });
-        writes.set(entry.file, entry.doc.toString({ lineWidth: 0 }));
-      } else result.unchanged++;
-      if (merged.conflicts.length > 0) result.conflicts.push({ ...ref, conflicts: merged.conflicts });
-      if (messages.length > 0) result.warnings.push({ mhlwId: rec.id, name: rec.name, facility: m.local.id, messages });
-      continue;
-    }
-    if (messages.length > 0) result.warnings.push({ mhlwId: rec.id, name: rec.name, messages });
-    if (m.kind === 'ambiguous') {
-      m.candidates.forEach((c) => seen.add(c.id));
-      result.ambiguous.push({ mhlwId: rec.id, name: rec.name, address: rec.address, reason: m.reason, candidates: m.candidates.map((c) => ({ id: c.id, name: c.official })) });
-      continue;
-    }
-    if (m.kind !== 'new') continue;
-    // New facility: an entry for review.
-    const a = m.address;
-    const area = a && areas.find((x) => x.town === a.town && (x.chome ?? undefined) === (a.chome ?? undefined));
-    if (!a || !area) {
-      result.skipped.push({ mhlwId: rec.id, name: rec.name, address: rec.address, reason: a ? `町丁目「${a.town}${a.chome ?? ''}」が地域の一覧にありません` : '住所から町名を読み取れません' });
-      continue;
-    }
-    const id = `m-${rec.id}`;
-    const facility = {
-      id,
-      kind: rec.kind,
-      name,
-      address: {
-        postalCode: area.postalCode,
-        published: rec.address.replace(/^東京都\s*/u, ''),
-        town: a.town,
-        ...(a.chome !== undefined ? { chome: a.chome } : {}),
-        ...(a.block ? { block: a.block } : {}),
-        ...(a.building ? { building: a.building } : {}),
-        area: area.id,
-      },
-      position: proposal.position ?? { ...area.point, precision: 'chome' },
-      ...(rec.website ? { contact: { website: rec.website } } : {}),
-      departments: deptList,
-      ...(built.hours ? { hours: built.hours } : {}),
-      codes: { mhlw: rec.id },
-      provenance: {
-        name: source,
-        kind: source,
-        address: source,
-        position: proposal.position ? source : { source: 'derived', dataset: 'geolonia-japanese-addresses', method: 'chome-point', date: snapshot },
-        ...(rec.website ? { contact: source } : {}),
-        departments: source,
-        ...(built.hours ? { hours: source } : {}),
-        codes: source,
-      },
-      lastVerified: snapshot,
-    };
-    const check = FacilitySchema.safeParse(facility);
-    if (!check.success) {
-      result.skipped.push({ mhlwId: rec.id, name: rec.name, address: rec.address, reason: check.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(' / ') });
-      continue;
-    }
-    const header = `# 要確認: 医療情報ネット（${snapshot} 版）にあり、このデータベースになかった施設です。\n# 公式一覧・施設への確認が済むまでレビューで承認しないでください。\n`;
-    writes.set(path.join(opts.contentDir, 'facilities', `${id}.yaml`), header + stringify(facility, { lineWidth: 0, aliasDuplicateObjects: false }));
-    result.created.push({ id, name: rec.name, mhlwId: rec.id, address: rec.address });
+/** One record: merged into its facility, reported as ambiguous, or offered as a new facility. */
+function applyRecord(run: Run, rec: MhlwRecord, m: Match): void {
+  const offer = propose(rec, run.content.departments);
+  if (m.kind === 'id' || m.kind === 'name-address') return mergeMatched(run, rec, m, offer);
+  if (offer.messages.length > 0) run.result.warnings.push({ mhlwId: rec.id, name: rec.name, messages: offer.messages });
+  if (m.kind === 'ambiguous') {
+    m.candidates.forEach((c) => run.seen.add(c.id));
+    run.result.ambiguous.push({ mhlwId: rec.id, name: rec.name, address: rec.address, reason: m.reason, candidates: m.candidates.map((c) => ({ id: c.id, name: c.official })) });
+    return;
   }
+  if (m.kind === 'new') createFacility(run, rec, m.address, offer);
+}
 
-  for (const { local } of locals) {
-    if (!seen.has(local.id) && kinds.has(local.kind)) result.missing.push({ id: local.id, name: local.official, address: local.address });
+/** Merge: field by field into the matched facility's YAML document. */
+function mergeMatched(run: Run, rec: MhlwRecord, m: Extract<Match, { kind: 'id' | 'name-address' }>, { proposal, messages }: Offer): void {
+  const { result, content } = run;
+  if (m.kind === 'id') result.matched.byId++;
+  else result.matched.byNameAddress++;
+  run.seen.add(m.local.id);
+  const entry = content.locals.find((l) => l.local.id === m.local.id)!;
+  const merged = mergeInto(entry.doc, proposal, { source: run.source, deptName: (code) => content.departments.get(code) ?? code });
+  const ref = { id: m.local.id, name: m.local.official };
+  if (merged.errors.length > 0) messages.push(...merged.errors);
+  else if (merged.changes.length > 0) {
+    result.updated.push({ ...ref, changes: merged.changes });
+    run.writes.set(entry.file, entry.doc.toString({ lineWidth: 0 }));
+  } else result.unchanged++;
+  if (merged.conflicts.length > 0) result.conflicts.push({ ...ref, conflicts: merged.conflicts });
+  if (messages.length > 0) result.warnings.push({ mhlwId: rec.id, name: rec.name, facility: m.local.id, messages });
+}
+
+/** Create: a new facility file for review, or a skipped record with the reason. */
+function createFacility(run: Run, rec: MhlwRecord, address: NormalizedAddress | undefined, offer: Offer): void {
+  const made = newFacilityFile(rec, address, offer, { areas: run.content.areas, source: run.source, snapshot: run.snapshot });
+  if ('reason' in made) {
+    run.result.skipped.push({ mhlwId: rec.id, name: rec.name, address: rec.address, reason: made.reason });
+    return;
   }
-  result.written = [...writes.keys()].map((f) => path.relative(opts.contentDir, f)).sort();
-  if (!opts.dryRun) for (const [file, text] of writes) await writeFile(file, text);
-  return result;
+  const header = `# 要確認: 医療情報ネット（${run.snapshot} 版）にあり、このデータベースになかった施設です。\n# 公式一覧・施設への確認が済むまでレビューで承認しないでください。\n`;
+  run.writes.set(path.join(run.opts.contentDir, 'facilities', `${made.id}.yaml`), header + stringify(made.facility, { lineWidth: 0, aliasDuplicateObjects: false }));
+  run.result.created.push({ id: made.id, name: rec.name, mhlwId: rec.id, address: rec.address });
+}
+
+/** Summary: local facilities of the imported kinds that the file does not list (never deleted). */
+function missingFrom(run: Run, kinds: ReadonlySet<string>): ImportResult['missing'] {
+  return run.content.locals
+    .filter(({ local }) => !run.seen.has(local.id) && kinds.has(local.kind))
+    .map(({ local }) => ({ id: local.id, name: local.official, address: local.address }));
+}
+
+/** Write: the changed and new files, unless a dry run; either way the result lists them. */
+async function writeFiles(run: Run): Promise<void> {
+  run.result.written = [...run.writes.keys()].map((f) => path.relative(run.opts.contentDir, f)).sort();
+  if (!run.opts.dryRun) for (const [file, text] of run.writes) await writeFile(file, text);
 }

@@ -52,11 +52,6 @@ export const MANAGED_FIELDS = ['provenance', 'lastVerified'] as const;
 export const REVIEWER_FIELDS = ['editors'] as const;
 export const REVIEWER_COLLECTION = 'facility-editors';
 
-/** Dates (IsoDate) and times (TimeOfDay) get the browser's own date and time pickers. */
-const DATE_SOURCE = String.raw`^\d{4}-\d{2}-\d{2}$`;
-const isDate = (s: Shape) => s.kind === 'string' && s.pattern?.source === DATE_SOURCE;
-const isTime = (s: Shape) => s.kind === 'string' && s.pattern?.source.startsWith('^(?:[01]\\d|2[0-3]):[0-5]\\d$') === true;
-
 type Picker = keyof Vocabularies;
 /** Which vocabulary a reference field picks from. */
 const PICKERS: Readonly<Record<string, Picker>> = {
@@ -92,9 +87,10 @@ export function fieldFor(collection: string, path: string, name: string, shape: 
   }
   switch (shape.kind) {
     case 'string': {
-      if (isDate(shape)) return { ...base, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false };
+      // Dates (IsoDate) and times (TimeOfDay) say in their metadata that they get the browser's own pickers.
+      if (shape.widget === 'date') return { ...base, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false };
       const pattern = shape.pattern && !shape.pattern.flags.includes('u') ? { pattern: [shape.pattern.source, shape.pattern.message] } : {};
-      if (isTime(shape)) return { ...base, widget: 'datetime', format: 'HH:mm', date_format: false, time_format: 'HH:mm', ...pattern };
+      if (shape.widget === 'time') return { ...base, widget: 'datetime', format: 'HH:mm', date_format: false, time_format: 'HH:mm', ...pattern };
       const long = (shape.maxLength ?? 0) >= TEXT_MIN_LENGTH;
       return { ...base, widget: long ? 'text' : 'string', ...pattern };
     }

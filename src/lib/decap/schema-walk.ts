@@ -1,8 +1,8 @@
 /**
  * Reads a zod 4 schema into a small tree the Decap config generator (and its test) can walk:
  * what kind of value each field holds, whether an editor must fill it in, its enum values and
- * its pattern with the schema's own Japanese message. Uses `schema._zod.def`, zod 4's documented
- * introspection surface for library authors.
+ * its pattern with the schema's own Japanese message, and the picker its metadata asks for (`.meta({ widget })`
+ * in src/lib/schema/common.ts). Uses `schema._zod.def`, zod 4's documented introspection surface for library authors.
  */
 import type { z } from 'zod';
 
@@ -16,6 +16,8 @@ export interface StringShape extends Common {
   pattern?: { source: string; flags: string; message: string };
   /** zod string formats other than regex (url, email). */
   format?: 'url' | 'email';
+  /** The picker the schema's metadata asks for; without it the field is a text box. */
+  widget?: 'date' | 'time';
   /** Custom refinements exist that Decap cannot run (e.g. "a real date"). */
   refined: boolean;
   maxLength?: number;
@@ -62,11 +64,20 @@ const messageOf = (check: Def): string => {
 
 /** The shape of a zod schema. Throws on a zod type the CMS cannot edit, so a new kind of field fails the test. */
 export function shapeOf(schema: z.ZodType): Shape {
-  const required = !['optional', 'default', 'prefault'].includes(defOf(schema)['type']) && (schema as unknown as { _zod: { optin?: string } })._zod.optin !== 'optional';
+  const required = !['optional', 'default', 'prefault'].includes(defOf(schema)['type']) && schema._zod.optin !== 'optional';
   return { ...inner(schema), required } as Shape;
 }
 
-function inner(schema: unknown): Kind {
+/** The shape under the wrappers, with the widget from the metadata of the schema or of any wrapper around it. */
+function inner(schema: z.ZodType): Kind {
+  const kind = unwrap(schema);
+  const widget = schema.meta()?.widget;
+  if (!widget) return kind;
+  if (kind.kind !== 'string') throw new Error(`widget: '${widget}' は文字列の項目にだけ付けられます（${kind.kind}）`);
+  return { ...kind, widget };
+}
+
+function unwrap(schema: z.ZodType): Kind {
   const d = defOf(schema);
   switch (d['type']) {
     case 'optional':

@@ -4,6 +4,13 @@
  */
 import { z } from 'zod';
 
+declare module 'zod' {
+  interface GlobalMeta {
+    /** The CMS picker for a string field (src/lib/decap reads it): the browser's date or time input. */
+    widget?: 'date' | 'time';
+  }
+}
+
 /**
  * A calendar date `YYYY-MM-DD` (Asia/Tokyo; no time part). YAML loaders may hand an unquoted date over
  * as a Date at UTC midnight; it is turned back into the same string.
@@ -13,12 +20,13 @@ export const IsoDate = z.preprocess((v) => (v instanceof Date && !Number.isNaN(v
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日付は YYYY-MM-DD の形で書いてください（例: 2026-04-01）' })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     error: '存在しない日付です',
-  }));
+  })).meta({ widget: 'date' });
 
 /** A time of day `HH:MM`, 00:00–24:00 (24:00 is allowed as the end of a slot that runs to midnight). */
 export const TimeOfDay = z
   .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: '時刻は 00:00〜24:00 の HH:MM で書いてください（例: 09:00）' });
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: '時刻は 00:00〜24:00 の HH:MM で書いてください（例: 09:00）' })
+  .meta({ widget: 'time' });
 
 /** A stable ASCII identifier: lowercase letters, digits and hyphens. */
 export const Slug = z
