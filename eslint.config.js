@@ -33,7 +33,7 @@ const zones = [
   rule('handlers-are-thin', 'functions/api may import functions/_lib', './functions/api', './functions', ['./_lib', './api']),
   rule('middleware-uses-lib', 'a functions middleware imports functions/_lib', './functions/**/_middleware.ts', './functions/api'),
   rule('functions-lib', 'functions/_lib may import src/lib/schema, src/lib/util and src/lib/search', './functions/_lib', './src', ['./lib/schema', './lib/util', './lib/search']),
-  rule('functions-lib', 'functions/_lib imports no handler', './functions/_lib', './functions', ['./_lib']),
+  rule('functions-lib', 'functions/_lib imports no handler (only the build output in functions/_generated)', './functions/_lib', './functions', ['./_lib', './_generated']),
   rule('functions-are-the-server', 'functions/ imports no script', './functions', ['./scripts', './workers']),
   rule('workers-use-functions-lib', 'workers/ may import functions/_lib', './workers', './functions', ['./_lib']),
   rule('workers-use-functions-lib', 'workers/ may import functions/_lib and src/lib', './workers', './src', ['./lib']),
@@ -65,6 +65,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
+  },
+  {
+    // Tests break content on purpose: a parsed YAML file is mutated field by field before it is validated.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   restrict('schema-is-a-leaf: src/lib/schema imports nothing but zod', ['src/lib/schema/**/*.ts'], [], '^(?!zod$|\\.)'),
   restrict('runs-in-workerd: code shared with functions/ uses neither node: nor astro:', ['src/lib/util/**/*.ts', 'src/lib/search/**/*.ts', 'functions/**/*.ts', 'workers/**/*.ts'], [], '^(node|astro):'),

@@ -154,8 +154,14 @@ export async function decryptPersonal<T = Record<string, unknown>>(encKey: strin
 export async function listRequests(db: D1Database, f: { status?: string; kind?: string; open?: boolean; limit?: number } = {}): Promise<RequestRow[]> {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (f.status) (where.push('status = ?'), args.push(f.status));
-  if (f.kind) (where.push('kind = ?'), args.push(f.kind));
+  if (f.status) {
+    where.push('status = ?');
+    args.push(f.status);
+  }
+  if (f.kind) {
+    where.push('kind = ?');
+    args.push(f.kind);
+  }
   if (f.open) where.push("status NOT IN ('answered', 'refused')");
   const sql = `SELECT * FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC LIMIT ?`;
   const { results } = await db.prepare(sql).bind(...args, f.limit ?? 100).all<RequestRow>();

@@ -84,7 +84,10 @@ async function burst(n: number): Promise<boolean> {
   const deadline = Date.now() + 300_000;
   while ((sentRows() < 2 * ids.length || (await acks()) < ids.length) && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 1000));
-    if (sentRows() < 2 * ids.length) (await drainWorker.tick(), ticks++);
+    if (sentRows() < 2 * ids.length) {
+      await drainWorker.tick();
+      ticks++;
+    }
   }
   const delivered = await acks();
   const lat = res.map((r) => r.ms).sort((a, b) => a - b);

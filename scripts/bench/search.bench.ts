@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { launchChromium } from '../lib/browser.ts';
 import { startPagesDev } from '../lib/dev-server.ts';
 import { writeSyntheticContent } from './synthetic.ts';
@@ -88,7 +88,7 @@ async function coldBytes(baseUrl: string, q: string): Promise<Transfer & { ms: n
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const responses: Promise<Transfer & { startedAt: number; path: string }>[] = [];
-    const count = async (res: import('playwright-core').Response) => {
+    const count = async (res: Response) => {
       const startedAt = res.request().timing().startTime;
       const body = await res.body().catch(() => Buffer.alloc(0));
       const headers = await res.allHeaders();

@@ -53,6 +53,7 @@ export type Shape = StringShape | NumberShape | BooleanShape | EnumShape | Objec
 type Kind = Shape extends infer T ? (T extends Shape ? Omit<T, 'required'> : never) : never;
 
 // zod's internal definition objects are untyped here on purpose: the walker only reads them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one untyped view of every zod def, narrowed by `type` below
 type Def = Record<string, any>;
 const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
 const checksOf = (d: Def): Def[] => ((d['checks'] as unknown[] | undefined) ?? []).map((c) => defOf(c));

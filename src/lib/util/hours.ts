@@ -188,7 +188,12 @@ export function openStatus(hours: Hours, now: number, calendar: HolidayCalendar,
   // Back-to-back slots (reception of one until 12:00, the next from 12:00) read as one opening.
   for (let grew = until !== undefined; grew; ) {
     grew = false;
-    for (const o of current) if (until !== undefined && o.start <= until && o.end > until) (until = o.end), (grew = true);
+    for (const o of current) {
+      if (until !== undefined && o.start <= until && o.end > until) {
+        until = o.end;
+        grew = true;
+      }
+    }
   }
   const closedToday = todayPlan.openings.length === 0 ? todayPlan.closure : undefined;
   const next = findNext(hours, t.date, until ?? t.minutes, calendar, opts, horizonDays);
