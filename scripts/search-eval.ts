@@ -14,8 +14,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import * as pagefindNode from 'pagefind';
+import type { PagefindModule } from '../src/lib/search/pagefind-types.ts';
 import { searchAll } from '../src/lib/search/query.ts';
-import { INDEXED_PAGES } from '../src/integrations/pagefind.ts';
+import { INDEXED_PAGES } from '../src/lib/search/record.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const QUERIES_FILE = path.join(root, 'tests/search/queries.yaml');
@@ -56,12 +57,6 @@ export interface EvalReport {
 }
 
 export const loadQueries = (file = QUERIES_FILE): EvalQuery[] => parseYaml(readFileSync(file, 'utf8')) as EvalQuery[];
-
-interface PagefindModule {
-  options: (o: object) => Promise<void>;
-  search: (q: string | null, o?: object) => Promise<{ results: { data: () => Promise<{ url: string }> }[] } | null>;
-  destroy: () => Promise<void>;
-}
 
 /** URL prefix → folder, for the fetch that Pagefind's browser code uses when run in Node. */
 const mounts = new Map<string, string>();

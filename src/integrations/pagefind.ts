@@ -10,9 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { INDEXED_PAGES } from '../lib/search/record.ts';
 
-/** Pages that get a search record: one fragment file each (the second dist/ file per facility). */
-export const INDEXED_PAGES = '{facilities,people}/*/index.html';
 /** Everything inside data-pagefind-body except the <SearchMeta> block. */
 export const EXCLUDE_SELECTORS = ['[data-pagefind-body] > :not([data-search])'];
 /**
@@ -24,7 +23,7 @@ export const FUNCTIONS_RUNTIME_DIR = fileURLToPath(new URL('../../functions/_gen
 /** Pagefind's Wasm file: gzip around a 12-byte signature and the module. */
 const WASM_SIGNATURE = 'pagefind_dcd';
 
-/** Pagefind's own UIs: we render results ourselves (src/scripts/search.ts), so they are not shipped. */
+/** Pagefind's own UIs: we render results ourselves (src/scripts/search/), so they are not shipped. */
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
 async function dirSize(dir: string): Promise<{ files: number; bytes: number }> {

@@ -3,10 +3,17 @@
  * from the home page box with the keyboard, with filters in the URL and the back button, a one-character
  * query, nothing found, and JavaScript off; and the same in English on /en/search/. Any CSP violation fails the test.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { axeViolations } from '../setup/axe.ts';
 import { launchChromium } from '../../scripts/lib/browser.ts';
+import { contentDir } from '../../src/lib/content/content-dir.ts';
+import { FacilitySchema, type Facility } from '../../src/lib/schema/facility.ts';
+import { SEARCH_LIMITS, type SearchAnswer } from '../../src/lib/search/contract.ts';
+import { toSearchParams } from '../../src/lib/search/params.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -30,9 +37,67 @@ async function openPage(opts: { javaScriptEnabled?: boolean; locale?: string } =
   return { ctx, page, problems };
 }
 
+/** The content the site was built from, read at test time: what the page must say of each facility. */
+const facilities = new Map<string, Facility>(
+  readdirSync(path.join(contentDir, 'facilities'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => FacilitySchema.parse(parseYaml(readFileSync(path.join(contentDir, 'facilities', f), 'utf8'))))
+    .map((f) => [f.id, f]),
+);
+const facilityOf = (href: string | null): Facility => {
+  const f = facilities.get(/^\/facilities\/([^/]+)\/$/.exec(href ?? '')?.[1] ?? '');
+  if (!f) throw new Error(`${href}: not a facility of ${contentDir}/facilities`);
+  return f;
+};
+/** 五十音 order as the directory sorts (src/lib/content/directory.ts `byName`): the reading, else the name; then the id. */
+const collator = new Intl.Collator('ja');
+const nameOrder = (a: Facility, b: Facility) => collator.compare(a.name.kana ?? a.name.display, b.name.kana ?? b.name.display) || a.id.localeCompare(b.id);
+
 const resultNames = (page: Page) => page.locator('#search-results li a').allInnerTexts();
+const resultLinks = (page: Page) => page.locator('#search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+/** Every result of the search on screen (「さらに表示」 until there are no more), as facilities. */
+async function allResults(page: Page): Promise<Facility[]> {
+  const more = page.locator('#search-more');
+  for (let n = await page.locator('#search-results li').count(); await more.isVisible(); ) {
+    await more.click();
+    await expect.poll(() => page.locator('#search-results li').count(), { timeout: 10_000 }).toBeGreaterThan(n);
+    n = await page.locator('#search-results li').count();
+  }
+  return (await resultLinks(page)).map(facilityOf);
+}
+/** Every facility the edge finds for `q` (the words as searched, in Japanese), all pages of /api/search. */
+async function edgeResults(q: string): Promise<Facility[]> {
+  const found: Facility[] = [];
+  for (let offset = 0; ; offset += SEARCH_LIMITS.pageSize) {
+    const res = await fetch(`${baseUrl}/api/search?${toSearchParams({ q, filters: {}, sort: '', offset, limit: SEARCH_LIMITS.pageSize })}`);
+    const answer = (await res.json()) as SearchAnswer;
+    found.push(...answer.results.map((r) => facilityOf(r.url)));
+    if (found.length >= answer.total || !answer.results.length) return found;
+  }
+}
+/** Each result line says 「診療時間: 未登録」 exactly when the facility is open and has no hours in the content. */
+async function expectHoursUnregisteredLines(page: Page, text: string): Promise<void> {
+  const lines = await page
+    .locator('#search-results li')
+    .evaluateAll((lis) => lis.map((li) => ({ href: li.querySelector('a')?.getAttribute('href') ?? null, text: li.textContent ?? '' })));
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) {
+    const f = facilityOf(line.href);
+    expect(line.text.includes(text), `${f.name.display}: hours ${f.hours ? 'registered' : 'not registered'}, ${f.status.state}`).toBe(
+      !f.hours && f.status.state === 'open',
+    );
+  }
+}
+/** The note beside the hours filters counts the results (of the words, without filters) that have no hours, and is hidden at 0. */
+async function expectHoursNote(page: Page, results: Facility[], text: (n: number) => string): Promise<void> {
+  const n = results.filter((f) => !f.hours).length;
+  const note = page.locator('#hours-note');
+  if (n > 0) expect(await note.innerText()).toBe(text(n));
+  else expect(await note.isHidden()).toBe(true);
+}
 const status = (page: Page) => page.locator('#search-status').innerText();
-const waitForStatus = (page: Page, re: RegExp) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('search-status')?.textContent ?? ''), re.source);
+const waitForStatus = (page: Page, re: RegExp) =>
+  page.waitForFunction((src) => new RegExp(src).test(document.getElementById('search-status')?.textContent ?? ''), re.source);
 
 describe('search', () => {
   it('allows WebAssembly only on /search/, /en/search/ and Pagefind files', async () => {
@@ -59,10 +124,10 @@ describe('search', () => {
     const names = await resultNames(page);
     expect(names).toContain('沼袋藤浪内科医院');
     expect(names).toContain('いしい内科クリニック');
-    // Each result says department and area, and that the hours are not registered.
+    // Each result says department and area, and whether the hours are registered.
     const first = page.locator('#search-results li').first();
     expect(await first.innerText()).toMatch(/内科・中野区(沼袋|江古田)\d丁目/);
-    expect(await first.innerText()).toContain('診療時間: 未登録');
+    await expectHoursUnregisteredLines(page, '診療時間: 未登録');
     // The result links are reachable with Tab from the search box.
     await page.focus('#search-q');
     let reached = false;
@@ -147,19 +212,38 @@ describe('search', () => {
     await waitForStatus(page, new RegExp(`検索結果 ${all} 件`));
     expect(await page.locator('#filter-groups input[value="眼科"]').isChecked()).toBe(false);
     expect(await page.inputValue('#search-q')).toBe('中野駅');
-    // Hours are unknown for every facility today: the page says so next to the hours filters.
-    expect(await page.locator('#hours-note').innerText()).toMatch(/診療時間が未登録の医療機関（\d+ 件）/);
+    // Next to the hours filters, the page says how many of these facilities have no registered hours.
+    await expectHoursNote(
+      page,
+      await edgeResults('中野駅'),
+      (n) => `診療時間が未登録の医療機関（${n} 件）は、診療日・診療時間の条件に当てはまりません。条件を付けると結果から外れます。`,
+    );
     expect(problems).toEqual([]);
     await ctx.close();
   });
 
   it('sorts by name (五十音) and keeps the sort in the URL', async () => {
-    const { ctx, page } = await openPage();
-    await page.goto(`${baseUrl}/search/?dept=${encodeURIComponent('眼科')}&sort=name`);
-    await waitForStatus(page, /検索結果 \d+ 件/);
-    const names = await resultNames(page);
-    expect(names.length).toBeGreaterThan(5);
-    expect(await page.inputValue('#search-sort')).toBe('name');
+    const { ctx, page, problems } = await openPage();
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('眼科')}`);
+    await waitForStatus(page, /「眼科」の検索結果 \d+ 件/);
+    const byRelevance = await allResults(page);
+    const byName = [...byRelevance].sort(nameOrder);
+    expect(byRelevance.length).toBeGreaterThan(5);
+    // Otherwise this test could not tell the two orders apart.
+    expect(byRelevance.map((f) => f.id)).not.toEqual(byName.map((f) => f.id));
+    // Chosen on the page: the browser's own Pagefind sorts, and the URL keeps the sort.
+    await page.waitForSelector('#search-app[data-local="ready"]', { state: 'attached' });
+    await page.selectOption('#search-sort', 'name');
+    await page.waitForURL(/[?&]sort=name/);
+    await expect.poll(() => resultLinks(page), { timeout: 10_000 }).toEqual(byName.slice(0, 20).map((f) => `/facilities/${f.id}/`));
+    expect((await allResults(page)).map((f) => f.id)).toEqual(byName.map((f) => f.id));
+    // A shared link: the first page comes from the edge, in the same order.
+    const shared = await ctx.newPage();
+    await shared.goto(page.url());
+    await waitForStatus(shared, /「眼科」の検索結果 \d+ 件/);
+    expect(await shared.inputValue('#search-sort')).toBe('name');
+    expect((await resultLinks(shared)).map((href) => facilityOf(href).id)).toEqual(byName.slice(0, 20).map((f) => f.id));
+    expect(problems).toEqual([]);
     await ctx.close();
   });
 
@@ -192,16 +276,34 @@ describe('search', () => {
   });
 
   it('suggests a way forward when nothing matches', async () => {
-    const { ctx, page } = await openPage();
+    const { ctx, page, problems } = await openPage();
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('沼袋内科')}`);
-    await waitForStatus(page, /検索結果 0 件/);
+    await waitForStatus(page, /「沼袋内科」の検索結果 0 件/);
+    expect(await page.locator('#search-suggest').innerText()).toContain('「沼袋内科」に当てはまる医療機関は見つかりませんでした。');
+    // The run-together word split at the town's name, with the number of results it gives.
     const tip = page.locator('#search-suggest a', { hasText: /^「沼袋 内科」で探す（\d+ 件）$/ });
     await tip.waitFor();
+    const promised = Number(/（(\d+) 件）/.exec(await tip.innerText())?.[1]);
+    expect(promised).toBeGreaterThan(0);
     await tip.click();
-    await waitForStatus(page, /「沼袋 内科」の検索結果 [1-9]\d* 件/);
+    await page.waitForURL((u) => u.searchParams.get('q') === '沼袋 内科');
+    await waitForStatus(page, new RegExp(`「沼袋 内科」の検索結果 ${promised} 件`));
+    expect(await page.locator('#search-results li').count()).toBe(Math.min(promised, 20));
+
+    // Several words: the one no facility has, each word alone, and the lists of the others.
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('沼袋 眼科 歯科')}`);
-    await waitForStatus(page, /検索結果 0 件/);
-    await page.locator('#search-suggest a', { hasText: /^「沼袋」だけで探す/ }).waitFor();
+    await waitForStatus(page, /「沼袋 眼科 歯科」の検索結果 0 件/);
+    expect(await page.locator('#search-suggest').innerText()).toContain('「歯科」を含む医療機関がありません。');
+    expect(await page.locator('#search-suggest a', { hasText: /^沼袋の医療機関の一覧$/ }).getAttribute('href')).toBe('/areas/numabukuro/');
+    expect(await page.locator('#search-suggest a', { hasText: /^診療科「眼科」の一覧$/ }).getAttribute('href')).toMatch(/^\/departments\/\d{5}\/$/);
+    const only = page.locator('#search-suggest a', { hasText: /^「沼袋」だけで探す（\d+ 件）$/ });
+    await only.waitFor();
+    const alone = Number(/（(\d+) 件）/.exec(await only.innerText())?.[1]);
+    expect(alone).toBeGreaterThan(0);
+    await only.click();
+    await page.waitForURL((u) => u.searchParams.get('q') === '沼袋');
+    await waitForStatus(page, new RegExp(`「沼袋」の検索結果 ${alone} 件`));
+    expect(problems).toEqual([]);
     await ctx.close();
   });
 
@@ -255,7 +357,7 @@ describe('search in English (/en/search/)', () => {
     // Type, department, town and station in English; the facility page link is the bilingual one.
     const first = page.locator('#search-results li').first();
     expect(await first.innerText()).toMatch(/Clinic · Internal Medicine · (Numabukuro|Egota) \d-chōme, Nakano · [A-Z][\w-]* Sta\./);
-    expect(await first.innerText()).toContain('Hours: not registered');
+    await expectHoursUnregisteredLines(page, 'Hours: not registered');
     expect(await first.locator('a').getAttribute('href')).toMatch(/^\/facilities\/f-\d+\/$/);
     // Filters read in English; the URL keeps the index's Japanese value.
     const internal = page.locator('#filter-groups fieldset', { hasText: 'Department' }).getByRole('checkbox', { name: /^Internal Medicine \(\d+\)$/ });
@@ -263,7 +365,13 @@ describe('search in English (/en/search/)', () => {
     await page.waitForURL(/\/en\/search\/\?.*dept=%E5%86%85%E7%A7%91/);
     await waitForStatus(page, /results? for “Numabukuro internal medicine” \(filters: Internal Medicine\)/);
     expect(await page.locator('#filter-groups legend').allInnerTexts()).toContain('Nearest station');
-    expect(await page.locator('#hours-note').innerText()).toMatch(/^\d+ facilities have not registered their hours yet/);
+    // The hours note counts the facilities of the words, whatever the filters.
+    await expectHoursNote(
+      page,
+      await edgeResults('沼袋 内科'),
+      (n) =>
+        `${n} ${n === 1 ? 'facility has' : 'facilities have'} not registered their hours yet. They never match a day or hours filter, so choosing one leaves them out.`,
+    );
     // No Japanese UI words left (facility names stay Japanese).
     expect(await page.locator('#search-app').innerText()).not.toMatch(/件|絞り込み|並べ替え|未登録|中野区|丁目|徒歩/);
     expect(problems).toEqual([]);

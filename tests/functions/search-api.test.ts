@@ -7,21 +7,14 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadQueries, openIndex } from '../../scripts/search-eval.ts';
-import { pagefindFilters, searchAll } from '../../src/lib/search/query.ts';
-import type { FilterKey } from '../../src/lib/search/record.ts';
+import type { SearchAnswer } from '../../src/lib/search/contract.ts';
+import { ANY_OF, pagefindFilters, searchAll } from '../../src/lib/search/query.ts';
+import { FILTER_KEYS, type SearchFilters } from '../../src/lib/search/record.ts';
 import { workerLog } from './forms-helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const dist = path.resolve(import.meta.dirname, '../..', process.env['DIST_DIR'] ?? 'dist');
 
-interface Answer {
-  total: number;
-  offset: number;
-  results: { url: string; meta: Record<string, string> }[];
-  missing: string[];
-}
-
-type Filters = Partial<Record<FilterKey, string[]>>;
 let local: Awaited<ReturnType<typeof openIndex>>;
 
 beforeAll(async () => {
@@ -29,17 +22,17 @@ beforeAll(async () => {
   local = await openIndex(path.join(dist, 'pagefind'), '/pagefind/');
 });
 
-async function edge(params: Record<string, string | string[]>): Promise<Answer> {
+async function edge(params: Record<string, string | string[]>): Promise<SearchAnswer> {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) for (const x of [v].flat()) p.append(k, x);
   const res = await fetch(`${baseUrl}/api/search?${p}`);
   expect(res.status, await res.clone().text()).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-  return (await res.json()) as Answer;
+  return (await res.json()) as SearchAnswer;
 }
 
 /** The page's own search: every result URL in order, and the words that matched nothing. */
-async function browserSearch(q: string, filters: Filters = {}, byName = false): Promise<{ urls: string[]; missing: string[] }> {
+async function browserSearch(q: string, filters: SearchFilters = {}, byName = false): Promise<{ urls: string[]; missing: string[] }> {
   const outcome = await searchAll(local, q, { filters: pagefindFilters(filters), ...(byName ? { sort: { name: 'asc' as const } } : {}) });
   const results = outcome.response?.results ?? [];
   return { urls: await Promise.all(results.map(async (r) => (await r.data()).url)), missing: outcome.missing.map((t) => t.word) };
@@ -70,9 +63,17 @@ describe('GET /api/search', () => {
   });
 
   it('applies filters like the page: any of the departments and all of the rest; no words lists in 五十音 order', async () => {
-    // The real content has no registered hours yet, so the all-of filter here is 診療時間「未登録」.
-    const filters: Filters = { dept: ['内科', '小児科'], hours: ['未登録'] };
-    const withWords = await edge({ q: '中野', dept: filters.dept!, hours: filters.hours!, limit: '50' });
+    // An all-of filter value (診療日, 診療時間の登録, バリアフリー …) that some of these facilities have, from the index.
+    const dept = ['内科', '小児科'];
+    await local.filters(); // Pagefind counts only the filters it has loaded.
+    const counts = (await searchAll(local, '中野', { filters: pagefindFilters({ dept }) })).response?.filters ?? {};
+    const allOf = FILTER_KEYS.filter((k) => !ANY_OF.includes(k)).flatMap((k) =>
+      Object.keys(counts[k] ?? {}).flatMap((v) => ((counts[k]?.[v] ?? 0) > 0 ? [[k, v] as const] : [])),
+    );
+    expect(allOf, 'no 内科 or 小児科 facility of 中野 has an all-of filter value (診療日, 診療時間の登録, バリアフリー …) in the index').not.toEqual([]);
+    const [key, value] = allOf[0]!;
+    const filters: SearchFilters = { dept, [key]: [value] };
+    const withWords = await edge({ q: '中野', dept, [key]: value, limit: '50' });
     const expected = await browserSearch('中野', filters);
     expect(withWords.total).toBe(expected.urls.length);
     expect(withWords.total).toBeGreaterThan(0);

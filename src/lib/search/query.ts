@@ -4,15 +4,14 @@
  * 「沼袋 歯科」 should hear that nothing matches, not get every facility of 沼袋.
  */
 import { normalizeQuery, type NormalizedQuery, type QueryTerm } from './normalize.ts';
-import { FILTER_KEYS, type FilterKey } from './record.ts';
-
-export type PagefindFilters = Record<string, string[] | { any: string[] } | { all: string[] }>;
+import type { Pagefind, PagefindFilters, PagefindResponse, PagefindSearchOptions } from './pagefind-types.ts';
+import { FILTER_KEYS, type FilterKey, type SearchFilters } from './record.ts';
 
 /** Within these filters any checked value will do (内科 or 小児科); the others must all hold (月曜 and 土曜). */
-const ANY_OF: readonly FilterKey[] = ['dept', 'area', 'station', 'kind', 'lang'];
+export const ANY_OF: readonly FilterKey[] = ['dept', 'area', 'station', 'kind', 'lang'];
 
 /** Checked filter values (as in the URL, ?dept=内科&day=土曜) → Pagefind's filter object. */
-export function pagefindFilters(f: Partial<Record<FilterKey, string[]>>): PagefindFilters {
+export function pagefindFilters(f: SearchFilters): PagefindFilters {
   const out: PagefindFilters = {};
   for (const k of FILTER_KEYS) {
     const v = f[k];
@@ -21,23 +20,18 @@ export function pagefindFilters(f: Partial<Record<FilterKey, string[]>>): Pagefi
   return out;
 }
 
-export interface PagefindLike<R> {
-  search: (q: string | null, o?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }) => Promise<R | null>;
-}
+/** All the query code asks of Pagefind. */
+type Searcher = Pick<Pagefind, 'search'>;
 
-export interface SearchOutcome<R> {
+export interface SearchOutcome {
   query: NormalizedQuery;
   /** Pagefind's answer, or undefined when nothing can match (an unknown word, or nothing searchable typed). */
-  response: R | undefined;
+  response: PagefindResponse | undefined;
   /** Words that match no facility at all (whatever the filters). */
   missing: QueryTerm[];
 }
 
-export async function searchAll<R extends { results: unknown[] }>(
-  pf: PagefindLike<R>,
-  q: string,
-  options: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> } = {},
-): Promise<SearchOutcome<R>> {
+export async function searchAll(pf: Searcher, q: string, options: PagefindSearchOptions = {}): Promise<SearchOutcome> {
   const query = normalizeQuery(q);
   const missing: QueryTerm[] = [];
   if (query.terms.length > 1) {
@@ -58,7 +52,7 @@ export async function searchAll<R extends { results: unknown[] }>(
  * The search page's search, in the browser and at the edge alike: the words with the URL's filters, in
  * 五十音 order when asked for, or when no word is searchable (filters alone); otherwise by relevance.
  */
-export function searchPage<R extends { results: unknown[] }>(pf: PagefindLike<R>, q: string, filters: Partial<Record<FilterKey, string[]>>, byName: boolean): Promise<SearchOutcome<R>> {
+export function searchPage(pf: Searcher, q: string, filters: SearchFilters, byName: boolean): Promise<SearchOutcome> {
   const sort = byName || !normalizeQuery(q).pagefind ? { sort: { name: 'asc' as const } } : {};
   return searchAll(pf, q, { filters: pagefindFilters(filters), ...sort });
 }

@@ -7,9 +7,14 @@ import type { Hours } from '../schema/hours.ts';
 import { hoursFilterFacts } from '../util/hours-filters.ts';
 import { fold, indexToken, stationToken, suffixes, words } from './normalize.ts';
 
+/** Pages that get a search record: one fragment file each (the second dist/ file per facility). */
+export const INDEXED_PAGES = '{facilities,people}/*/index.html';
+
 /** Filter keys, in the order the search page shows them. The URL uses the same keys (?dept=内科). */
 export const FILTER_KEYS = ['dept', 'area', 'station', 'kind', 'day', 'time', 'hours', 'lang', 'access', 'service'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
+/** Checked values per filter, as in the URL (?dept=内科&dept=小児科). */
+export type SearchFilters = Partial<Record<FilterKey, string[]>>;
 
 /** Day filter values, Monday first, as residents read a clinic's week. */
 export const DAY_VALUES = { mon: '月曜', tue: '火曜', wed: '水曜', thu: '木曜', fri: '金曜', sat: '土曜', sun: '日曜', hol: '祝日' } as const;
@@ -56,7 +61,7 @@ export interface FilterLabels {
 export interface SearchRecord {
   /** Pagefind words by weight (10 = the name itself), heaviest first. */
   keywords: { weight: number; tokens: string[] }[];
-  filters: Partial<Record<FilterKey, string[]>>;
+  filters: SearchFilters;
   /** Shown in a result: title, dept, area, station, kind, state, lat, lon, hours (JSON for today's status). */
   meta: Record<string, string>;
   /** `name`: the facility's place in 五十音 order (zero-padded, so Pagefind sorts it as text or number alike). */
