@@ -9,7 +9,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { collections, type CollectionName } from '../schema/index.ts';
 import type { Area, Department, Facility, Station } from '../schema/index.ts';
-import { foldLatin } from '../search/normalize.ts';
+import { foldLatin } from '../util/japanese.ts';
 
 z.config(z.locales.ja());
 

@@ -42,9 +42,6 @@ export function fold(s: string): string {
     .replace(/[\p{P}\p{S}\sー〜～]/gu, '');
 }
 
-/** An English name as the English search page compares it: no case, accents, spaces or punctuation (OB/GYN → obgyn). */
-export const foldLatin = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
-
 /** Words of a text, folded; empty words dropped. 「沼袋　内科」 → [沼袋, 内科]. */
 export const words = (s: string): string[] =>
   s

@@ -3,7 +3,7 @@
  * spaces or punctuation, are searched as the Japanese names the index holds: Internal Medicine → 内科,
  * Eye Doctor → 眼科, Higashi-Nakano → 東中野, Nakano Sta. → 中野駅, hospital → 病院.
  */
-import { foldLatin } from '../../lib/search/normalize.ts';
+import { foldLatin } from '../../lib/util/japanese.ts';
 import type { Vocab } from './page.ts';
 
 /** Folded English name → Japanese name. */
