@@ -1,6 +1,6 @@
 /**
  * A person who works at a facility and has consented to a public profile.
- * `private` never reaches dist/: pages, JSON, the search index and the CMS preview read only `PublicPerson`.
+ * No page reads people yet; `private` never reaches dist/ (tests/build/private-fields.test.ts).
  */
 import { z } from 'zod';
 import { IsoDate, Slug } from './common.ts';
@@ -41,7 +41,5 @@ export const PersonSchema = z.object({
     })
     .default({}),
 });
+/** A person as validated (every collection exports its type, GUIDE §3; staff profiles will read it). @public */
 export type Person = z.output<typeof PersonSchema>;
-/** What may be published about a person. */
-export type PublicPerson = Omit<Person, 'private'>;
-export const toPublicPerson = ({ private: _private, ...rest }: Person): PublicPerson => rest;

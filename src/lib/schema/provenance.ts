@@ -51,5 +51,3 @@ export const SourceSchema = z
   });
 export type Source = z.output<typeof SourceSchema>;
 
-/** Is a value shown to visitors as unconfirmed (推定)? */
-export const isDerived = (s: Source | undefined): boolean => s?.source === 'derived';

@@ -18,6 +18,3 @@ export const holidayCalendar: HolidayCalendar = calendarFromList(ALL, `${FIRST_Y
 /** Holiday dates from `from` to `to` inclusive (`YYYY-MM-DD`), clipped to the years the package covers. */
 export const holidaysBetween = (from: string, to: string): string[] => ALL.filter((d) => d >= from && d <= to);
 
-/** The holiday's Japanese name (元日, 振替休日 …), if the date is one. */
-export const holidayName = (date: string): string | undefined =>
-  (holidayJp.holidays as Record<string, { name: string } | undefined>)[date]?.name;

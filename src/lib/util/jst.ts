@@ -42,10 +42,6 @@ export const weekdayOf = (date: string): number => new Date(`${date}T00:00:00Z`)
 /** Which occurrence of its weekday in the month a date is: 1 for the 1st–7th, 2 for the 8th–14th … 5. */
 export const nthWeekdayOfMonth = (date: string): number => Math.ceil(Number(date.slice(8, 10)) / 7);
 
-/** Whole days from one date to another (positive when `to` is later). */
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-
 /** `HH:MM` → minutes since midnight (24:00 → 1440). */
 export const toMinutes = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
