@@ -34,7 +34,9 @@ function progressBar(): (phase: string, read: number, total: number) => void {
     const ratio = total > 0 ? Math.min(1, read / total) : 0;
     const width = 30;
     const filled = Math.round(ratio * width);
-    process.stderr.write(`\r${phase} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${(read / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB`);
+    process.stderr.write(
+      `\r${phase} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${(read / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB`,
+    );
   };
 }
 

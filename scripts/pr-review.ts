@@ -28,7 +28,10 @@ const [owner, repo] = (values.repo ?? '').split('/');
 const pull_number = Number(values.pr);
 if (!owner || !repo || !Number.isInteger(pull_number) || pull_number <= 0) fail('--repo <owner/name> と --pr <番号> が必要です');
 const token = process.env['GITHUB_TOKEN'] ?? fail('GITHUB_TOKEN が設定されていません');
-const octokit = new Octokit({ auth: token, baseUrl: process.env['GITHUB_API_URL'] ?? 'https://api.github.com', userAgent: 'nakano-clinic-db-pr-review',
+const octokit = new Octokit({
+  auth: token,
+  baseUrl: process.env['GITHUB_API_URL'] ?? 'https://api.github.com',
+  userAgent: 'nakano-clinic-db-pr-review',
   // Expected 404s (not a team member, a file added or removed) are handled below; say nothing per request.
   log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },
 });
@@ -36,7 +39,11 @@ const o = owner as string;
 const r = repo as string;
 
 async function isReviewer(login: string): Promise<boolean> {
-  if (values.reviewers) return values.reviewers.split(',').map((s) => s.trim().toLowerCase()).includes(login.toLowerCase());
+  if (values.reviewers)
+    return values.reviewers
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .includes(login.toLowerCase());
   const [org, team_slug] = (values['reviewers-team'] ?? '').split('/');
   if (!org || !team_slug) return fail('--reviewers-team <org/team> か --reviewers <a,b> が必要です');
   try {

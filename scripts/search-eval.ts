@@ -102,7 +102,8 @@ export async function evaluate(queries: EvalQuery[], search: (q: string) => Prom
     if (missing.length) problems.push(`上位 10 件にない: ${missing.join(', ')}`);
     const firstHit = ids.findIndex((id) => query.expect.includes(id) || id === query.first);
     const rr = firstHit < 0 ? 0 : 1 / (firstHit + 1);
-    if (query.first && ids[0] !== query.first) problems.push(`1 位は ${query.first} のはずが ${ids[0] ?? '結果なし'}（${query.first} は ${ids.indexOf(query.first) + 1 || '圏外'} 位）`);
+    if (query.first && ids[0] !== query.first)
+      problems.push(`1 位は ${query.first} のはずが ${ids[0] ?? '結果なし'}（${query.first} は ${ids.indexOf(query.first) + 1 || '圏外'} 位）`);
     if (query.empty && total > 0) problems.push(`結果は 0 件のはずが ${total} 件`);
     const leaked = (query.exclude ?? []).filter((id) => ids.includes(id));
     if (leaked.length) problems.push(`出てはいけない: ${leaked.join(', ')}`);

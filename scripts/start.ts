@@ -40,7 +40,9 @@ const tick = () => drainWorker.tick().catch((e: unknown) => console.error(`outbo
 void tick();
 const ticker = setInterval(tick, TICK_MS);
 console.log(`\n中野区診療所データベース: ${server.url.replace('127.0.0.1', 'localhost')}/  （CMS: /admin/、終了は Ctrl-C）`);
-console.log(`送信待ちメール・Issue の再送: outbox drain Worker を 60 秒ごとに実行します（本番の Cron Trigger の代わり。今すぐ: ${drainWorker.url}/__scheduled）\n`);
+console.log(
+  `送信待ちメール・Issue の再送: outbox drain Worker を 60 秒ごとに実行します（本番の Cron Trigger の代わり。今すぐ: ${drainWorker.url}/__scheduled）\n`,
+);
 
 const stop = async () => {
   clearInterval(ticker);

@@ -24,7 +24,8 @@ const real = new WeakMap<object, D1PreparedStatement>();
 const RUNS = new Set<PropertyKey>(['first', 'run', 'all', 'raw']);
 
 /** Calls `fn` on `target` with `args`, keeping `this`. */
-const call = (target: object, prop: PropertyKey, args: unknown[]): unknown => Reflect.apply(Reflect.get(target, prop) as (...a: unknown[]) => unknown, target, args);
+const call = (target: object, prop: PropertyKey, args: unknown[]): unknown =>
+  Reflect.apply(Reflect.get(target, prop) as (...a: unknown[]) => unknown, target, args);
 
 function wrapStatement(s: D1PreparedStatement): D1PreparedStatement {
   const w = new Proxy(s, {

@@ -96,7 +96,10 @@ function tokenKey(env: Env, url: URL): string | undefined {
 /** Shows refusals: beside each field (`[data-error-for]`) and in the summary (`[data-form-errors]`). */
 function showErrors(rw: HTMLRewriter, issues: FormIssue[], lang: Lang): HTMLRewriter {
   const byField = new Map(issues.map((i) => [i.field, FORM_ERRORS[i.reason][lang]]));
-  const heading = lang === 'ja' ? `入力内容に ${issues.length} 件の問題があります。` : `There ${issues.length === 1 ? 'is 1 problem' : `are ${issues.length} problems`} with your entries.`;
+  const heading =
+    lang === 'ja'
+      ? `入力内容に ${issues.length} 件の問題があります。`
+      : `There ${issues.length === 1 ? 'is 1 problem' : `are ${issues.length} problems`} with your entries.`;
   return rw
     .on('[data-form-errors]', {
       element(e) {
@@ -130,7 +133,16 @@ const htmlHeaders = (res: Response, status: number): Response => {
 const fetchPage = (env: Env, url: URL, path: string): Promise<Response> => env.ASSETS.fetch(new URL(path, url));
 
 /** A refused no-JS submission: the form page again, with errors, the visitor's entries and a fresh form token. */
-export async function formPageWithErrors(env: Env, url: URL, pagePath: string, status: number, issues: FormIssue[], values: Values, lang: Lang, hmacKey: string | undefined): Promise<Response> {
+export async function formPageWithErrors(
+  env: Env,
+  url: URL,
+  pagePath: string,
+  status: number,
+  issues: FormIssue[],
+  values: Values,
+  lang: Lang,
+  hmacKey: string | undefined,
+): Promise<Response> {
   const page = await fetchPage(env, url, pagePath);
   return showErrors(withFormToken(fill(new HTMLRewriter(), values), hmacKey), issues, lang).transform(htmlHeaders(page, status));
 }
@@ -169,6 +181,7 @@ export const formPageMiddleware: PagesFunction<Env> = async (ctx) => {
   let rw = withFormToken(fill(new HTMLRewriter(), prefill), tokenKey(ctx.env, url));
   if (id && REQUEST_ID.test(id)) rw = rw.on('[data-request-id]', { element: (e) => void e.setInnerContent(id) });
   const token = url.searchParams.get('token');
-  if (token && /^[A-Za-z0-9_.-]{1,200}$/.test(token)) rw = rw.on('form[data-verify-form] input[name="token"]', { element: (e) => void e.setAttribute('value', token) });
+  if (token && /^[A-Za-z0-9_.-]{1,200}$/.test(token))
+    rw = rw.on('form[data-verify-form] input[name="token"]', { element: (e) => void e.setAttribute('value', token) });
   return rw.transform(htmlHeaders(res, res.status));
 };

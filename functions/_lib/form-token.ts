@@ -47,5 +47,10 @@ export async function spendFormToken(db: D1Database, hmacKey: string, kind: Requ
 
 /** Deletes spent tokens that would have expired anyway (run by the outbox drain). */
 export async function purgeSpentFormTokens(db: D1Database, now = Date.now()): Promise<number> {
-  return (await db.prepare('DELETE FROM form_tokens_used WHERE expires_at < ?').bind(Math.floor(now / 1000)).run()).meta.changes;
+  return (
+    await db
+      .prepare('DELETE FROM form_tokens_used WHERE expires_at < ?')
+      .bind(Math.floor(now / 1000))
+      .run()
+  ).meta.changes;
 }

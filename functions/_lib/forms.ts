@@ -21,7 +21,17 @@ export const contactForm: FormDef<typeof ContactFormSchema> = {
     verify: false,
     outbox: ({ id, dueAt }) => [
       { channel: 'mail', purpose: 'ack', payload: ackMail({ kind: 'contact', lang, requestId: id, to: f.email }) },
-      { channel: 'mail', purpose: 'operator', payload: operatorMail({ kind: 'contact', requestId: id, to: cfg.operatorEmail, due: dueAt, contact: { name: f.name, email: f.email, message: f.message } }) },
+      {
+        channel: 'mail',
+        purpose: 'operator',
+        payload: operatorMail({
+          kind: 'contact',
+          requestId: id,
+          to: cfg.operatorEmail,
+          due: dueAt,
+          contact: { name: f.name, email: f.email, message: f.message },
+        }),
+      },
     ],
   }),
 };
@@ -43,8 +53,26 @@ export const correctionForm: FormDef<typeof CorrectionFormSchema> = {
       verify: false,
       outbox: ({ id, dueAt }) => [
         { channel: 'github-issue', purpose: 'issue', payload: issueFor({ requestId: id, ...report }, cfg.siteOrigin) },
-        { channel: 'mail', purpose: 'operator', payload: operatorMail({ kind: 'correction', requestId: id, to: cfg.operatorEmail, due: dueAt, correction: { ...report, reporterGaveEmail: !!f.email } }) },
-        ...(f.email ? [{ channel: 'mail' as const, purpose: 'ack' as const, payload: ackMail({ kind: 'correction', lang, requestId: id, to: f.email, facilityName: name }) }] : []),
+        {
+          channel: 'mail',
+          purpose: 'operator',
+          payload: operatorMail({
+            kind: 'correction',
+            requestId: id,
+            to: cfg.operatorEmail,
+            due: dueAt,
+            correction: { ...report, reporterGaveEmail: !!f.email },
+          }),
+        },
+        ...(f.email
+          ? [
+              {
+                channel: 'mail' as const,
+                purpose: 'ack' as const,
+                payload: ackMail({ kind: 'correction', lang, requestId: id, to: f.email, facilityName: name }),
+              },
+            ]
+          : []),
       ],
     };
   },
@@ -62,7 +90,11 @@ export const dataRequestForm: FormDef<typeof DataRequestFormSchema> = {
     personal: { type: f.type, name: f.name, email: f.email, relation: f.relation, principalName: f.principalName ?? null, details: f.details ?? null },
     verify: true,
     outbox: ({ id, dueAt, verifyUrl }) => [
-      { channel: 'mail', purpose: 'ack', payload: ackMail({ kind: 'data-request', lang, requestId: id, to: f.email, type: f.type, ...(verifyUrl ? { verifyUrl } : {}) }) },
+      {
+        channel: 'mail',
+        purpose: 'ack',
+        payload: ackMail({ kind: 'data-request', lang, requestId: id, to: f.email, type: f.type, ...(verifyUrl ? { verifyUrl } : {}) }),
+      },
       { channel: 'mail', purpose: 'operator', payload: operatorMail({ kind: 'data-request', requestId: id, to: cfg.operatorEmail, due: dueAt, type: f.type }) },
     ],
   }),

@@ -118,8 +118,7 @@ export const unavailable = (retryAfter = 60): Response =>
     { status: 503, headers: { 'Retry-After': String(retryAfter), 'Cache-Control': 'no-store' } },
   );
 
-export const methodNotAllowed = (allow: string): Response =>
-  refusalJson(new Refusal(405, [{ field: 'method', reason: 'method' }], { Allow: allow }), 'ja');
+export const methodNotAllowed = (allow: string): Response => refusalJson(new Refusal(405, [{ field: 'method', reason: 'method' }], { Allow: allow }), 'ja');
 
 /** Structured log line: request ids, kinds and outcomes only — never anything a visitor typed. */
 export function log(level: 'info' | 'warn' | 'error', event: string, fields: Record<string, string | number | boolean | undefined> = {}): void {

@@ -127,7 +127,15 @@ export async function recordRequest(
          VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)`,
       )
       .bind(r.id, r.kind, r.type, r.lang, r.emailHmac, personal, r.facilityId, r.botCheck, r.receivedAt, addDays(r.receivedAt, DUE_DAYS)),
-    auditInsert(db, { request_id: r.id, at: r.receivedAt, actor: 'requester', action: 'received', from_status: null, to_status: 'received', note: r.botCheck === 'none-no-js' ? 'bot check: none (no JavaScript)' : null }),
+    auditInsert(db, {
+      request_id: r.id,
+      at: r.receivedAt,
+      actor: 'requester',
+      action: 'received',
+      from_status: null,
+      to_status: 'received',
+      note: r.botCheck === 'none-no-js' ? 'bot check: none (no JavaScript)' : null,
+    }),
     ...items.map((o) =>
       db
         .prepare(
@@ -138,7 +146,9 @@ export async function recordRequest(
     ),
   ];
   if (verification) {
-    stmts.push(db.prepare('INSERT INTO verification_tokens (nonce, request_id, expires_at) VALUES (?, ?, ?)').bind(verification.nonce, r.id, verification.expiresAt));
+    stmts.push(
+      db.prepare('INSERT INTO verification_tokens (nonce, request_id, expires_at) VALUES (?, ?, ?)').bind(verification.nonce, r.id, verification.expiresAt),
+    );
   }
   await db.batch(stmts);
   return items.map((o) => ({ id: o.id, request_id: r.id, channel: o.channel, purpose: o.purpose, attempts: 1, payload: o.payload }));
@@ -164,7 +174,10 @@ export async function listRequests(db: D1Database, f: { status?: string; kind?: 
   }
   if (f.open) where.push("status NOT IN ('answered', 'refused')");
   const sql = `SELECT * FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC LIMIT ?`;
-  const { results } = await db.prepare(sql).bind(...args, f.limit ?? 100).all<RequestRow>();
+  const { results } = await db
+    .prepare(sql)
+    .bind(...args, f.limit ?? 100)
+    .all<RequestRow>();
   return results;
 }
 
@@ -213,5 +226,12 @@ export async function setStatus(
       .bind(id, at, actor, row.status, to, opts.reason ?? opts.note ?? null),
   ]);
   if (!upd || upd.meta.changes !== 1) throw new TransitionError(`${id} changed while updating; try again`);
-  return { ...row, status: to, verified_at: verified, due_at: due, closed_at: closed, refusal_reason: to === 'refused' ? (opts.reason ?? null) : row.refusal_reason };
+  return {
+    ...row,
+    status: to,
+    verified_at: verified,
+    due_at: due,
+    closed_at: closed,
+    refusal_reason: to === 'refused' ? (opts.reason ?? null) : row.refusal_reason,
+  };
 }

@@ -47,7 +47,9 @@ export function ackMail(a: AckInput): Mail {
   let body: string;
   if (a.kind === 'data-request') {
     const label = DATA_REQUEST_TYPE_LABELS[a.type ?? 'disclosure'][lang];
-    subject = ja ? `【${SITE.ja}】${label}請求の受付とメールアドレスの確認（${id}）` : `[${SITE.en}] Please confirm your ${label.toLowerCase()} request (${id})`;
+    subject = ja
+      ? `【${SITE.ja}】${label}請求の受付とメールアドレスの確認（${id}）`
+      : `[${SITE.en}] Please confirm your ${label.toLowerCase()} request (${id})`;
     body = ja
       ? `保有個人データに関する請求（${label}）を受け付けました。\n受付番号: ${id}\n\nご本人のメールアドレスであることを確認するため、24 時間以内に次のリンクを開いてください。リンクは一度だけ使えます。\n${a.verifyUrl}\n\n確認後、担当者が内容を確認し、原則として 14 日以内にご連絡します。ご本人確認のため、追加で書類をお願いすることがあります。`
       : `We have received your request (${label}).\nRequest number: ${id}\n\nTo confirm that this email address is yours, please open this link within 24 hours. It works once.\n${a.verifyUrl}\n\nOnce confirmed, we will review the request and reply, as a rule within 14 days. We may ask for documents to confirm your identity.`;
@@ -85,7 +87,14 @@ export function operatorMail(o: OperatorInput): Mail {
   if (o.contact) lines.push(`お名前: ${o.contact.name}`, `メール: ${o.contact.email}`, '', o.contact.message, '');
   if (o.correction) {
     const c = o.correction;
-    lines.push(`施設: ${c.facilityName}（${c.facilityId}）`, `項目: ${CORRECTION_FIELD_LABELS[c.field].ja}`, `正しい内容: ${c.proposed}`, `根拠: ${c.evidence}`, `報告者の連絡先: ${c.reporterGaveEmail ? 'あり（台帳に暗号化して保存）' : 'なし'}`, '');
+    lines.push(
+      `施設: ${c.facilityName}（${c.facilityId}）`,
+      `項目: ${CORRECTION_FIELD_LABELS[c.field].ja}`,
+      `正しい内容: ${c.proposed}`,
+      `根拠: ${c.evidence}`,
+      `報告者の連絡先: ${c.reporterGaveEmail ? 'あり（台帳に暗号化して保存）' : 'なし'}`,
+      '',
+    );
   }
   if (o.kind === 'data-request') lines.push('ご本人のメール確認が済むまで対応を始めないでください。内容は台帳で確認します:', '');
   lines.push(`  npm run requests -- show ${o.requestId}`, '', '手順: docs/operations/data-requests.md');

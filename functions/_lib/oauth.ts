@@ -37,7 +37,10 @@ export type OAuthErrorCode = 'not-configured' | 'bad-provider' | 'bad-state' | '
 export const OAUTH_ERRORS: Readonly<Record<OAuthErrorCode, { status: number; message: string }>> = {
   'not-configured': { status: 503, message: 'ログインの設定（GitHub OAuth App）が済んでいません。運営者に連絡してください。' },
   'bad-provider': { status: 400, message: 'GitHub 以外のログインには対応していません。' },
-  'bad-state': { status: 400, message: 'ログインの確認に失敗しました。時間がたちすぎたか、別の画面から開かれた可能性があります。もう一度ログインしてください。' },
+  'bad-state': {
+    status: 400,
+    message: 'ログインの確認に失敗しました。時間がたちすぎたか、別の画面から開かれた可能性があります。もう一度ログインしてください。',
+  },
   denied: { status: 403, message: 'GitHub でのアクセス許可がキャンセルされました。編集するには「Authorize」を押してください。' },
   'missing-code': { status: 400, message: 'GitHub から認可コードが返ってきませんでした。もう一度ログインしてください。' },
   upstream: { status: 502, message: 'GitHub との通信に失敗しました。時間をおいてもう一度お試しください。' },
@@ -61,7 +64,11 @@ export function oauthConfig(env: OAuthEnv): OAuthConfig | undefined {
   };
 }
 
-const base64url = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 /** 256 random bits, URL-safe. */
 export const randomState = (): string => base64url(crypto.getRandomValues(new Uint8Array(32)));
@@ -146,7 +153,11 @@ export const handshakeMessage = (result: OAuthResult): string =>
     : `authorization:${PROVIDER}:error:${JSON.stringify({ message: OAUTH_ERRORS[result.code].message })}`;
 
 /** A string as a JavaScript literal that is safe inside <script> (no `</script>`, no U+2028/2029). */
-const scriptLiteral = (s: string): string => JSON.stringify(s).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptLiteral = (s: string): string =>
+  JSON.stringify(s)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**

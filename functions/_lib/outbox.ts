@@ -82,12 +82,24 @@ export async function deliverClaimed(db: D1Database, cfg: FormsConfig, items: re
     } else if (item.attempts >= cfg.outboxMaxAttempts) {
       report.gaveUp++;
       stmts.push(db.prepare(`UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = ? WHERE id = ?`).bind(o.error, item.id));
-      stmts.push(auditInsert(db, { request_id: item.request_id, at, actor: 'system', action: 'delivery-failed', from_status: null, to_status: null, note: `${item.channel}:${item.purpose} after ${item.attempts} attempts (${o.error})` }));
+      stmts.push(
+        auditInsert(db, {
+          request_id: item.request_id,
+          at,
+          actor: 'system',
+          action: 'delivery-failed',
+          from_status: null,
+          to_status: null,
+          note: `${item.channel}:${item.purpose} after ${item.attempts} attempts (${o.error})`,
+        }),
+      );
       lines.push(['warn', 'outbox-gave-up', { outboxId: item.id, channel: item.channel, attempts: item.attempts, error: o.error }]);
     } else {
       report.failed++;
       const next = new Date(Date.now() + backoffMs(item.attempts, cfg.outboxRetryBaseMs)).toISOString();
-      stmts.push(db.prepare(`UPDATE outbox SET status = 'pending', locked_until = NULL, last_error = ?, next_attempt_at = ? WHERE id = ?`).bind(o.error, next, item.id));
+      stmts.push(
+        db.prepare(`UPDATE outbox SET status = 'pending', locked_until = NULL, last_error = ?, next_attempt_at = ? WHERE id = ?`).bind(o.error, next, item.id),
+      );
       lines.push(['warn', 'outbox-failed', { outboxId: item.id, channel: item.channel, attempts: item.attempts, error: o.error }]);
     }
   });
@@ -96,7 +108,8 @@ export async function deliverClaimed(db: D1Database, cfg: FormsConfig, items: re
   // One line per run, not per item: locally every console line crosses wrangler's inspector, and a form
   // submission's two mails then cost a tenth of the worker's CPU (docs/operations/forms.md). Failures are
   // logged per item above.
-  if (report.sent > 0) log('info', 'outbox-sent', { sent: report.sent, ...(new Set(items.map((i) => i.request_id)).size === 1 ? { requestId: items[0]!.request_id } : {}) });
+  if (report.sent > 0)
+    log('info', 'outbox-sent', { sent: report.sent, ...(new Set(items.map((i) => i.request_id)).size === 1 ? { requestId: items[0]!.request_id } : {}) });
   // An opened issue moves its correction report on, unless an operator already did.
   for (const [k, item] of items.entries()) {
     if (item.channel !== 'github-issue' || !outcomes[k]!.ok) continue;
@@ -128,7 +141,14 @@ async function claimAndDeliver(db: D1Database, cfg: FormsConfig, ids: readonly s
   const unreadable: OutboxRow[] = [];
   for (const r of rows) {
     try {
-      items.push({ id: r.id, request_id: r.request_id, channel: r.channel, purpose: r.purpose, attempts: r.attempts, payload: await decryptJson(cfg.encKey, r.payload_enc, r.id) });
+      items.push({
+        id: r.id,
+        request_id: r.request_id,
+        channel: r.channel,
+        purpose: r.purpose,
+        attempts: r.attempts,
+        payload: await decryptJson(cfg.encKey, r.payload_enc, r.id),
+      });
     } catch {
       unreadable.push(r);
     }
@@ -140,7 +160,15 @@ async function claimAndDeliver(db: D1Database, cfg: FormsConfig, ids: readonly s
     await db.batch(
       unreadable.flatMap((r) => [
         db.prepare(`UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = 'payload-unreadable' WHERE id = ?`).bind(r.id),
-        auditInsert(db, { request_id: r.request_id, at, actor: 'system', action: 'delivery-failed', from_status: null, to_status: null, note: `${r.channel}:${r.purpose} payload does not decrypt` }),
+        auditInsert(db, {
+          request_id: r.request_id,
+          at,
+          actor: 'system',
+          action: 'delivery-failed',
+          from_status: null,
+          to_status: null,
+          note: `${r.channel}:${r.purpose} payload does not decrypt`,
+        }),
       ]),
     );
     for (const r of unreadable) log('warn', 'outbox-gave-up', { outboxId: r.id, channel: r.channel, attempts: r.attempts, error: 'payload-unreadable' });
@@ -153,7 +181,11 @@ async function claimAndDeliver(db: D1Database, cfg: FormsConfig, ids: readonly s
  * Retries what is due: pending items whose backoff has passed, and items whose sender died mid-way.
  * `force` (the operator's "retry now") ignores the backoff and also puts `failed` items back in the queue.
  */
-export async function sweep(db: D1Database, cfg: FormsConfig, opts: { channel?: 'mail' | 'github-issue'; limit?: number; force?: boolean } = {}): Promise<DeliveryReport> {
+export async function sweep(
+  db: D1Database,
+  cfg: FormsConfig,
+  opts: { channel?: 'mail' | 'github-issue'; limit?: number; force?: boolean } = {},
+): Promise<DeliveryReport> {
   const now = new Date().toISOString();
   const channel = opts.channel ?? null;
   if (opts.force) await db.prepare(`UPDATE outbox SET status = 'pending' WHERE status = 'failed' AND (? IS NULL OR channel = ?)`).bind(channel, channel).run();
@@ -166,11 +198,17 @@ export async function sweep(db: D1Database, cfg: FormsConfig, opts: { channel?: 
     )
     .bind(opts.force ? 1 : 0, now, now, channel, channel, opts.limit ?? 50)
     .all<{ id: string }>();
-  return claimAndDeliver(db, cfg, results.map((r) => r.id));
+  return claimAndDeliver(
+    db,
+    cfg,
+    results.map((r) => r.id),
+  );
 }
 
 /** Items not yet sent, by state: `waiting` will be retried by the drain, `failed` needs the operator. */
 export async function outboxCounts(db: D1Database): Promise<{ waiting: number; failed: number }> {
-  const r = await db.prepare(`SELECT SUM(status IN ('pending', 'sending')) AS waiting, SUM(status = 'failed') AS failed FROM outbox`).first<{ waiting: number | null; failed: number | null }>();
+  const r = await db
+    .prepare(`SELECT SUM(status IN ('pending', 'sending')) AS waiting, SUM(status = 'failed') AS failed FROM outbox`)
+    .first<{ waiting: number | null; failed: number | null }>();
   return { waiting: r?.waiting ?? 0, failed: r?.failed ?? 0 };
 }

@@ -65,7 +65,10 @@ export async function consume(db: D1Database, checks: readonly Check[], now = Da
 
 /** Deletes counters whose window is over (run by the outbox drain). */
 export async function purgeExpiredLimits(db: D1Database, now = Date.now()): Promise<number> {
-  const r = await db.prepare('DELETE FROM rate_limits WHERE expires_at < ?').bind(Math.floor(now / 1000)).run();
+  const r = await db
+    .prepare('DELETE FROM rate_limits WHERE expires_at < ?')
+    .bind(Math.floor(now / 1000))
+    .run();
   return r.meta.changes;
 }
 
@@ -83,7 +86,11 @@ export function mailboxOf(email: string): string {
 
 /** Expands an IPv6 address to 8 groups, or returns undefined when it is not one. */
 function ipv6Groups(ip: string): number[] | undefined {
-  let s = ip.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  let s = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   if (!s.includes(':')) return undefined;
   // An embedded IPv4 tail (::ffff:192.0.2.1) becomes two groups.
   const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
@@ -118,7 +125,10 @@ export function ipSubject(ip: string | null): string {
   const g = ipv6Groups(ip);
   if (g) {
     if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return `${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}`;
-    return `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
+    return `${g
+      .slice(0, 4)
+      .map((x) => x.toString(16))
+      .join(':')}::/64`;
   }
   return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(ip.trim()) ? ip.trim() : 'unknown';
 }

@@ -94,11 +94,18 @@ export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunctio
       const suffix = noJs ? ':nojs' : '';
       // The address first: once its allowance is used up, every further refusal names it, whatever else is full.
       const checks: Check[] = [];
-      if (email) checks.push({ limit: { name: `${def.kind}:email${suffix}`, ...LIMITS.perEmail }, subject: await hmac(cfg.hmacKey, 'mailbox', mailboxOf(email)) });
-      checks.push({ limit: { name: `${def.kind}:ip${suffix}`, ...(noJs ? LIMITS.perIpNoJs : LIMITS.perIp) }, subject: await hmac(cfg.hmacKey, 'ip', ipSubject(ip)) });
+      if (email)
+        checks.push({ limit: { name: `${def.kind}:email${suffix}`, ...LIMITS.perEmail }, subject: await hmac(cfg.hmacKey, 'mailbox', mailboxOf(email)) });
+      checks.push({
+        limit: { name: `${def.kind}:ip${suffix}`, ...(noJs ? LIMITS.perIpNoJs : LIMITS.perIp) },
+        subject: await hmac(cfg.hmacKey, 'ip', ipSubject(ip)),
+      });
       if (noJs) checks.push({ limit: { name: `${def.kind}:nojs`, ...LIMITS.noJsSiteWide }, subject: 'all' });
       const hit = await consume(db, checks);
-      if (hit) throw new Refusal(429, [{ field: hit.limit.name.includes(':email') ? 'email' : 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
+      if (hit)
+        throw new Refusal(429, [{ field: hit.limit.name.includes(':email') ? 'email' : 'form', reason: 'rateLimited' }], {
+          'Retry-After': String(hit.retryAfter),
+        });
 
       const prepared = await def.prepare(form, { env, url, cfg, lang });
       const now = new Date();
@@ -124,7 +131,15 @@ export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunctio
  * Turnstile when the page's script sent a token; otherwise, for plain HTML forms, the signed form token.
  * Returns whether this was the no-JavaScript path. Throws a Refusal, or a Response-worthy outage.
  */
-async function botCheck(db: D1Database, cfg: FormsConfig, kind: RequestKind, form: Record<string, unknown>, htmlForm: boolean, request: Request, url: URL): Promise<boolean> {
+async function botCheck(
+  db: D1Database,
+  cfg: FormsConfig,
+  kind: RequestKind,
+  form: Record<string, unknown>,
+  htmlForm: boolean,
+  request: Request,
+  url: URL,
+): Promise<boolean> {
   const token = form['cf-turnstile-response'];
   if (typeof token === 'string' && token !== '') {
     const t = await verifyTurnstile(cfg.turnstile, token, request.headers.get('CF-Connecting-IP'), new URL(cfg.siteOrigin, url).hostname);
@@ -172,7 +187,17 @@ async function store(
       const claimed = await recordRequest(
         db,
         cfg.encKey,
-        { id, kind: def.kind, type: p.type, lang: m.lang, emailHmac: m.emailHmac, personal: p.personal, facilityId: p.facilityId, botCheck: m.botCheck, receivedAt },
+        {
+          id,
+          kind: def.kind,
+          type: p.type,
+          lang: m.lang,
+          emailHmac: m.emailHmac,
+          personal: p.personal,
+          facilityId: p.facilityId,
+          botCheck: m.botCheck,
+          receivedAt,
+        },
         p.outbox({ id, dueAt, verifyUrl }),
         v && { nonce: v.nonce, expiresAt: v.expiresAt },
       );

@@ -38,7 +38,10 @@ export async function consumeToken(db: D1Database, t: { requestId: string; nonce
     .bind(now.toISOString(), t.nonce, t.requestId, now.toISOString())
     .run();
   if (r.meta.changes === 1) return;
-  const row = await db.prepare('SELECT used_at FROM verification_tokens WHERE nonce = ? AND request_id = ?').bind(t.nonce, t.requestId).first<{ used_at: string | null }>();
+  const row = await db
+    .prepare('SELECT used_at FROM verification_tokens WHERE nonce = ? AND request_id = ?')
+    .bind(t.nonce, t.requestId)
+    .first<{ used_at: string | null }>();
   if (row?.used_at) throw new Refusal(409, [{ field: 'token', reason: 'tokenUsed' }]);
   if (row) throw new Refusal(410, [{ field: 'token', reason: 'tokenExpired' }]);
   throw new Refusal(400, [{ field: 'token', reason: 'tokenInvalid' }]);

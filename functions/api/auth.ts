@@ -12,6 +12,12 @@ export const onRequestGet: PagesFunction<Env & OAuthEnv> = ({ request, env }) =>
   const { location, cookie } = startAuthorization(cfg, url);
   return new Response(null, {
     status: 302,
-    headers: { Location: location, 'Set-Cookie': cookie, 'Cache-Control': 'no-store', 'Cross-Origin-Opener-Policy': 'unsafe-none', 'Referrer-Policy': 'no-referrer' },
+    headers: {
+      Location: location,
+      'Set-Cookie': cookie,
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Opener-Policy': 'unsafe-none',
+      'Referrer-Policy': 'no-referrer',
+    },
   });
 };

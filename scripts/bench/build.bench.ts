@@ -36,7 +36,11 @@ function build(env: Record<string, string>): Promise<{ seconds: number; peakMiB:
   const args = useTime ? ['-v', astro, 'build', '--silent'] : ['build', '--silent'];
   const t0 = performance.now();
   return new Promise((resolve) => {
-    const p = spawn(cmd, args, { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=4096', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(cmd, args, {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=4096', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     p.stdout.on('data', () => {});

@@ -23,7 +23,9 @@ import { start as startTurnstile } from '../lib/fakes/turnstile.fake.ts';
 import { start as startGitHub } from '../lib/fakes/github-issues.fake.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '50' }, requests: { type: 'string', default: '1000' }, profile: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { clients: { type: 'string', default: '50' }, requests: { type: 'string', default: '1000' }, profile: { type: 'boolean', default: false } },
+});
 const clients = Number(values.clients);
 const total = Number(values.requests);
 
@@ -31,7 +33,11 @@ let dist = process.env['DIST_DIR'] ?? 'dist';
 if (!existsSync(path.join(root, dist, 'index.html'))) {
   dist = '.bench/forms-dist';
   console.log(`building the site into ${dist} …`);
-  const b = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--silent'], { cwd: root, env: { ...process.env, ...offlineEnv, DIST_DIR: dist, ASTRO_CACHE_DIR: 'node_modules/.astro-bench-forms' }, stdio: 'inherit' });
+  const b = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--silent'], {
+    cwd: root,
+    env: { ...process.env, ...offlineEnv, DIST_DIR: dist, ASTRO_CACHE_DIR: 'node_modules/.astro-bench-forms' },
+    stdio: 'inherit',
+  });
   if (b.status !== 0) process.exit(1);
 }
 
@@ -60,8 +66,19 @@ async function once(email?: string): Promise<{ ms: number; status: number; id?: 
   const t0 = performance.now();
   const res = await fetch(`${server.url}/api/contact`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Origin: server.url, 'CF-Connecting-IP': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
-    body: JSON.stringify({ name: '架空 ベンチ', email: email ?? `bench-${n}@example.test`, message: 'ベンチマーク用の架空の問い合わせです。', agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }),
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      Origin: server.url,
+      'CF-Connecting-IP': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+    },
+    body: JSON.stringify({
+      name: '架空 ベンチ',
+      email: email ?? `bench-${n}@example.test`,
+      message: 'ベンチマーク用の架空の問い合わせです。',
+      agree: true,
+      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    }),
   });
   const body = (await res.json()) as { id?: string };
   return { ms: performance.now() - t0, status: res.status, ...(body.id ? { id: body.id } : {}) };
@@ -92,8 +109,12 @@ async function burst(n: number): Promise<boolean> {
   const delivered = await acks();
   const lat = res.map((r) => r.ms).sort((a, b) => a - b);
   const accepted = res.filter((r) => r.status === 201).length;
-  console.log(`${n} concurrent submissions: accepted ${accepted}, stored ${stored}, delivered ${delivered} acknowledgements + ${sentRows() - delivered} operator notices, lost ${n - delivered}`);
-  console.log(`  answered in ${(answered / 1000).toFixed(1)} s; p50 ${pctOf(lat, 50).toFixed(0)} ms, p95 ${pctOf(lat, 95).toFixed(0)} ms; all delivered ${((performance.now() - t0) / 1000).toFixed(1)} s after the first, drain ticks needed: ${ticks}`);
+  console.log(
+    `${n} concurrent submissions: accepted ${accepted}, stored ${stored}, delivered ${delivered} acknowledgements + ${sentRows() - delivered} operator notices, lost ${n - delivered}`,
+  );
+  console.log(
+    `  answered in ${(answered / 1000).toFixed(1)} s; p50 ${pctOf(lat, 50).toFixed(0)} ms, p95 ${pctOf(lat, 95).toFixed(0)} ms; all delivered ${((performance.now() - t0) / 1000).toFixed(1)} s after the first, drain ticks needed: ${ticks}`,
+  );
   return accepted === n && stored === n && delivered === n && sentRows() === 2 * n;
 }
 

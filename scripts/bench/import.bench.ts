@@ -19,7 +19,10 @@ const TARGET_SECONDS = 60;
 const TARGET_RSS_MB = 1024;
 
 /** The real header rows (the generated file has exactly the MHLW columns, in the MHLW order). */
-const header = (name: string) => readFileSync(path.join(root, 'tests/fixtures/mhlw', name), 'utf8').replace(/^\uFEFF/, '').trim();
+const header = (name: string) =>
+  readFileSync(path.join(root, 'tests/fixtures/mhlw', name), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
 const q = (v: string) => `"${v}"`;
 
 async function write(file: string, lines: () => Generator<string>): Promise<number> {
@@ -59,16 +62,36 @@ async function generate(dir: string) {
       ids.push(id);
       const flags = Array.from({ length: 42 }, (_v, k) => q(k % 7 === 6 ? '0' : '1'));
       yield [
-        q(id), q(`架空クリニック${i}`), q('カクウクリニック'), q(`架空${i}`), q('カクウ'), q('Kakuu Clinic'), q('2'), q(pref), q(city),
+        q(id),
+        q(`架空クリニック${i}`),
+        q('カクウクリニック'),
+        q(`架空${i}`),
+        q('カクウ'),
+        q('Kakuu Clinic'),
+        q('2'),
+        q(pref),
+        q(city),
         q(nakano ? `東京都中野区中野5-${(i % 60) + 1}-${(i % 20) + 1} 架空ビル${i % 9}階` : `架空県架空市架空町${i}番地`),
-        i % 5 === 0 ? '0.0' : '35.7', i % 5 === 0 ? '0.0' : '139.6', q(i % 7 === 0 ? 'http//kakuu.example.jp' : 'https://kakuu.example.jp/'),
-        ...flags, q('0'), q('12月29日 12月30日 12月31日 1月1日 1月2日 1月3日（改行）学会出張時'), q(''), q(''), q(''), q(''), q('0'),
+        i % 5 === 0 ? '0.0' : '35.7',
+        i % 5 === 0 ? '0.0' : '139.6',
+        q(i % 7 === 0 ? 'http//kakuu.example.jp' : 'https://kakuu.example.jp/'),
+        ...flags,
+        q('0'),
+        q('12月29日 12月30日 12月31日 1月1日 1月2日 1月3日（改行）学会出張時'),
+        q(''),
+        q(''),
+        q(''),
+        q(''),
+        q('0'),
       ].join(',');
     }
   });
   const hrsRows = await write(hours, function* () {
     yield hrsHeader;
-    const day = (a: string, b: string) => Array.from({ length: 6 }, () => `${q(a)},${q(b)}`).concat([`${q('')},${q('')}`, `${q('')},${q('')}`]).join(',');
+    const day = (a: string, b: string) =>
+      Array.from({ length: 6 }, () => `${q(a)},${q(b)}`)
+        .concat([`${q('')},${q('')}`, `${q('')},${q('')}`])
+        .join(',');
     let n = 0;
     for (const id of ids) {
       // ~7.9 rows per clinic: 2–3 departments × 3 slots, like the national file.
@@ -103,10 +126,14 @@ try {
   if (child.status !== 0) throw new Error(`import failed:\n${child.stderr}`);
   const stats = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; maxRssKB: number; kept: number[]; created: number };
   const rssMB = stats.maxRssKB / 1024;
-  console.log(`import.bench: generated ${g.facRows} clinic rows (${mb(g.facilities).toFixed(0)} MB) + ${g.hrsRows} hours rows (${mb(g.hours).toFixed(0)} MB) in ${genSeconds.toFixed(1)} s`);
+  console.log(
+    `import.bench: generated ${g.facRows} clinic rows (${mb(g.facilities).toFixed(0)} MB) + ${g.hrsRows} hours rows (${mb(g.hours).toFixed(0)} MB) in ${genSeconds.toFixed(1)} s`,
+  );
   console.log(`import.bench: kept ${stats.kept[0]} 中野区 clinics / ${stats.kept[1]} hours rows`);
-  console.log(`import.bench: wall time ${wall.toFixed(1)} s (import ${(stats.ms / 1000).toFixed(1)} s), target ≤ ${TARGET_SECONDS} s → ${(wall / TARGET_SECONDS * 100).toFixed(0)}% of budget`);
-  console.log(`import.bench: peak RSS ${rssMB.toFixed(0)} MB, target ≤ ${TARGET_RSS_MB} MB → ${(rssMB / TARGET_RSS_MB * 100).toFixed(0)}% of budget`);
+  console.log(
+    `import.bench: wall time ${wall.toFixed(1)} s (import ${(stats.ms / 1000).toFixed(1)} s), target ≤ ${TARGET_SECONDS} s → ${((wall / TARGET_SECONDS) * 100).toFixed(0)}% of budget`,
+  );
+  console.log(`import.bench: peak RSS ${rssMB.toFixed(0)} MB, target ≤ ${TARGET_RSS_MB} MB → ${((rssMB / TARGET_RSS_MB) * 100).toFixed(0)}% of budget`);
   if (wall > TARGET_SECONDS || rssMB > TARGET_RSS_MB) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -23,7 +23,23 @@ const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'rea
 
 /** Queries a resident types: common, two words, a station, a reading. Synthetic names are 架空<姓><科><種類><n>. */
 const COLD_QUERIES = ['内科', 'くりにっく 中野', '中野駅 眼科'];
-const WARM_QUERIES = ['ないか', '沼袋 内科', 'ひふか', '中野駅', 'こども', '耳鼻科', '上鷺宮', '165-0031', 'くりにっく', '整形', '眼科 東中野', 'やまだ', '山田', 'クリニック', '皮フ科'];
+const WARM_QUERIES = [
+  'ないか',
+  '沼袋 内科',
+  'ひふか',
+  '中野駅',
+  'こども',
+  '耳鼻科',
+  '上鷺宮',
+  '165-0031',
+  'くりにっく',
+  '整形',
+  '眼科 東中野',
+  'やまだ',
+  '山田',
+  'クリニック',
+  '皮フ科',
+];
 
 function walk(dir: string): { files: number; bytes: number } {
   let files = 0;
@@ -80,7 +96,8 @@ async function coldBytes(baseUrl: string, q: string): Promise<Transfer & { ms: n
     const ctx = await browser.newContext({ locale: 'ja-JP' });
     await ctx.addInitScript(() => {
       new MutationObserver(() => {
-        if (window.__resultsAt === undefined && (document.getElementById('search-status')?.textContent ?? '').includes('の検索結果')) window.__resultsAt = performance.timeOrigin + performance.now();
+        if (window.__resultsAt === undefined && (document.getElementById('search-status')?.textContent ?? '').includes('の検索結果'))
+          window.__resultsAt = performance.timeOrigin + performance.now();
       }).observe(document, { subtree: true, childList: true, characterData: true });
     });
     const page = await ctx.newPage();
@@ -98,7 +115,13 @@ async function coldBytes(baseUrl: string, q: string): Promise<Transfer & { ms: n
       // Cloudflare compresses text it serves; wrangler pages dev may not. Pagefind's own files are gzip already.
       const compressible = !headers['content-encoding'] && /text|javascript|json|xml|svg/.test(headers['content-type'] ?? '');
       const gzip = compressible ? gzipSync(body, { level: 6 }).length : served;
-      return { served, gzip, requests: 1, startedAt, path: `${res.status()} ${new URL(res.url()).pathname} served ${served} gzip ${gzip} ${headers['content-encoding'] ?? ''}` };
+      return {
+        served,
+        gzip,
+        requests: 1,
+        startedAt,
+        path: `${res.status()} ${new URL(res.url()).pathname} served ${served} gzip ${gzip} ${headers['content-encoding'] ?? ''}`,
+      };
     };
     // Requests of Pagefind's Web Worker are reported on the context.
     ctx.on('response', (res) => responses.push(count(res)));
@@ -113,7 +136,11 @@ async function coldBytes(baseUrl: string, q: string): Promise<Transfer & { ms: n
     const before = all.filter((r) => r.startedAt <= resultsAt);
     if (process.env['BENCH_VERBOSE']) for (const r of all) console.log(`  ${r.startedAt <= resultsAt ? 'before' : 'after '} ${r.path}`);
     return {
-      ...before.reduce((a, b) => ({ served: a.served + b.served, gzip: a.gzip + b.gzip, requests: a.requests + b.requests }), { served: 0, gzip: 0, requests: 0 }),
+      ...before.reduce((a, b) => ({ served: a.served + b.served, gzip: a.gzip + b.gzip, requests: a.requests + b.requests }), {
+        served: 0,
+        gzip: 0,
+        requests: 0,
+      }),
       ms: resultsAt - navigationAt,
     };
   } finally {
@@ -194,24 +221,32 @@ for (const size of values.sizes.split(',')) {
     console.log(`${size}: building…`);
     const seconds = await build(env);
     // facilities/<id>/index.html; facilities/page/ holds the list's pagination.
-    const facilities = readdirSync(path.join(dist, 'facilities')).filter((d) => d !== 'page' && statSync(path.join(dist, 'facilities', d, 'index.html'), { throwIfNoEntry: false }));
+    const facilities = readdirSync(path.join(dist, 'facilities')).filter(
+      (d) => d !== 'page' && statSync(path.join(dist, 'facilities', d, 'index.html'), { throwIfNoEntry: false }),
+    );
     const n = facilities.length;
     const index = walk(path.join(dist, 'pagefind'));
     const fragments = readdirSync(path.join(dist, 'pagefind/fragment')).length;
     const total = walk(dist).files;
     const sample = facilities.filter((_, i) => i % Math.max(1, Math.floor(n / 200)) === 0);
     const gz = sample.map((d) => gzipSync(readFileSync(path.join(dist, 'facilities', d, 'index.html'))).length).sort((a, b) => a - b);
-    console.log(`${size}: ${n} facilities, build ${seconds.toFixed(1)} s, index ${kb(index.bytes)} in ${index.files} files (${fragments} fragments), dist ${total} files`);
+    console.log(
+      `${size}: ${n} facilities, build ${seconds.toFixed(1)} s, index ${kb(index.bytes)} in ${index.files} files (${fragments} fragments), dist ${total} files`,
+    );
 
     const server = await startPagesDev({ port: 8700 + Math.floor(Math.random() * 80), persistTo: path.join(tmp, 'state'), dir: dist });
     try {
       const edge = await edgeTimes(server.url);
-      console.log(`${size}: /api/search: first request of a fresh isolate ${edge.coldMs.toFixed(0)} ms; warm median ${edge.warm[Math.floor(edge.warm.length / 2)]!.toFixed(0)} ms, max ${edge.warm.at(-1)!.toFixed(0)} ms`);
+      console.log(
+        `${size}: /api/search: first request of a fresh isolate ${edge.coldMs.toFixed(0)} ms; warm median ${edge.warm[Math.floor(edge.warm.length / 2)]!.toFixed(0)} ms, max ${edge.warm.at(-1)!.toFixed(0)} ms`,
+      );
       const cold = [];
       for (const q of COLD_QUERIES) {
         const t = await coldBytes(server.url, q);
         cold.push(t);
-        console.log(`${size}: cold 「${q}」: ${t.requests} requests before the results, ${kb(t.served)} as served, ${kb(t.gzip)} with gzip, results on screen ${t.ms.toFixed(0)} ms after navigation`);
+        console.log(
+          `${size}: cold 「${q}」: ${t.requests} requests before the results, ${kb(t.served)} as served, ${kb(t.gzip)} with gzip, results on screen ${t.ms.toFixed(0)} ms after navigation`,
+        );
       }
       const warm = await warmLatency(server.url);
       const median = warm[Math.floor(warm.length / 2)] ?? NaN;
@@ -228,7 +263,9 @@ for (const size of values.sizes.split(',')) {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
-console.log('\n| content | facilities | build s | index size / files | dist files per facility | facility page gzip B (median / max) | cold bytes to first results, worst query (gzip) | cold navigation → results ms, worst | /api/search ms (fresh isolate / warm median) | keystroke → results ms (median / p95) |');
+console.log(
+  '\n| content | facilities | build s | index size / files | dist files per facility | facility page gzip B (median / max) | cold bytes to first results, worst query (gzip) | cold navigation → results ms, worst | /api/search ms (fresh isolate / warm median) | keystroke → results ms (median / p95) |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log('\ntargets: ≤ 150 KB to first results at 20000; ≤ 100 ms keystroke → results; ≤ 2 files per facility + constant; ≤ 14336 B gzip per facility page');

@@ -27,7 +27,28 @@ const readAll = <T>(folder: string): T[] =>
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => parseYaml(readFileSync(path.join(content, folder, f), 'utf8')) as T);
 
-const SURNAMES = ['山田', '佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '中村', '小林', '加藤', '吉田', '山本', '松本', '井上', '木村', '林', '清水', '森', '池田', '橋本'];
+const SURNAMES = [
+  '山田',
+  '佐藤',
+  '鈴木',
+  '高橋',
+  '田中',
+  '伊藤',
+  '渡辺',
+  '中村',
+  '小林',
+  '加藤',
+  '吉田',
+  '山本',
+  '松本',
+  '井上',
+  '木村',
+  '林',
+  '清水',
+  '森',
+  '池田',
+  '橋本',
+];
 const SUFFIXES = ['クリニック', '医院', '診療所', 'ファミリークリニック', 'メディカルクリニック'];
 const COMMON = ['01001', '03001', '06001', '02035', '05001', '05002', '04001', '07003', '01017', '01020'];
 
@@ -50,7 +71,12 @@ export async function writeSyntheticContent(n: number, dir: string): Promise<voi
     const display = `架空${pick(SURNAMES)}${dept}${pick(SUFFIXES)}${i}`;
     const lat = area.point.lat + (rand() - 0.5) * 0.004;
     const lon = area.point.lon + (rand() - 0.5) * 0.004;
-    const near = nearest({ lat, lon }, stations.map((s) => ({ ...s.point, id: s.id })), 3, 1500);
+    const near = nearest(
+      { lat, lon },
+      stations.map((s) => ({ ...s.point, id: s.id })),
+      3,
+      1500,
+    );
     const f: FacilityInput = {
       id: `synthetic-${String(i).padStart(5, '0')}`,
       kind: rand() < 0.03 ? 'hospital' : 'clinic',

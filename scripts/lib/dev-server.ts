@@ -123,7 +123,20 @@ export async function scheduledTick(drainUrl: string): Promise<void> {
  */
 export async function startDrainWorker(opts: ServerOpts): Promise<DrainWorker> {
   // --log-level log: the Worker's own log lines, as pages dev prints them (WRANGLER_LOG=warn would hide them).
-  const args = ['dev', '-c', DRAIN_CONFIG, '--test-scheduled', '--port', String(opts.port), '--ip', '127.0.0.1', '--persist-to', opts.persistTo, '--log-level', 'log'];
+  const args = [
+    'dev',
+    '-c',
+    DRAIN_CONFIG,
+    '--test-scheduled',
+    '--port',
+    String(opts.port),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    opts.persistTo,
+    '--log-level',
+    'log',
+  ];
   for (const [k, v] of Object.entries(opts.bindings ?? {})) args.push('--var', `${k}:${v}`);
   // Its fetch handler answers 404 without running the drain: that is the sign it is up.
   const server = await startWrangler('wrangler dev (outbox drain)', args, opts, '/');

@@ -58,7 +58,9 @@ function parse(text: string | undefined): { data?: Record<string, unknown>; erro
   if (text === undefined) return {};
   try {
     const data = parseYaml(text) as unknown;
-    return typeof data === 'object' && data !== null && !Array.isArray(data) ? { data: data as Record<string, unknown> } : { error: 'YAML の中身が項目の集まりになっていません' };
+    return typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? { data: data as Record<string, unknown> }
+      : { error: 'YAML の中身が項目の集まりになっていません' };
   } catch {
     return { error: 'YAML として読めません' };
   }
@@ -104,7 +106,9 @@ export function reviewPullRequest(input: ReviewInput): Review {
     if (FACILITY_FILE.test(f.path)) return reviewFacility(f, input);
     const v: FileVerdict = { path: f.path, changes: [], problems: [], notes: [] };
     if (!input.authorIsReviewer) {
-      v.problems.push(f.path.startsWith('content/') ? '診療科・地域・駅・ページの変更は審査担当者だけが行えます' : 'コンテンツ以外のファイルの変更は審査担当者だけが行えます');
+      v.problems.push(
+        f.path.startsWith('content/') ? '診療科・地域・駅・ページの変更は審査担当者だけが行えます' : 'コンテンツ以外のファイルの変更は審査担当者だけが行えます',
+      );
     }
     return v;
   });
@@ -116,7 +120,9 @@ export function reviewPullRequest(input: ReviewInput): Review {
     '',
     `作成者: @${input.author}（${input.authorIsReviewer ? '審査担当者' : '医療機関の編集者'}）・変更ファイル ${verdicts.length} 件`,
     '',
-    ok ? '✅ 自動の確認では問題は見つかりませんでした。内容が事実か（電話番号・診療時間など）は医療機関の公表情報で確かめてください。' : `❌ ${problems} 件の問題があります。直るまでマージしないでください。`,
+    ok
+      ? '✅ 自動の確認では問題は見つかりませんでした。内容が事実か（電話番号・診療時間など）は医療機関の公表情報で確かめてください。'
+      : `❌ ${problems} 件の問題があります。直るまでマージしないでください。`,
   ];
   for (const v of verdicts) {
     lines.push('', `### \`${v.path}\`${v.facility ? ` — ${v.facility}` : ''}`);

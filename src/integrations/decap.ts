@@ -92,9 +92,7 @@ async function bundle(outDir: string, cacheDir: string): Promise<boolean> {
       {
         name: 'config-validated-at-build',
         setup(b) {
-          b.onResolve({ filter: /constants\/configSchema$/ }, (args) =>
-            args.importer.includes('decap-cms-core') ? { path: VALIDATE_STUB } : undefined,
-          );
+          b.onResolve({ filter: /constants\/configSchema$/ }, (args) => (args.importer.includes('decap-cms-core') ? { path: VALIDATE_STUB } : undefined));
         },
       },
     ],

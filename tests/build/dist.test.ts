@@ -9,7 +9,9 @@ import { FacilitySchema, type Facility } from '../../src/lib/schema/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.resolve(root, process.env['DIST_DIR'] ?? 'dist');
-const contentIds = readdirSync(path.join(root, 'content/facilities')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+const contentIds = readdirSync(path.join(root, 'content/facilities'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.slice(0, -5));
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -56,7 +58,13 @@ describe(`the built site (${path.relative(root, dist)}/)`, () => {
   it('gives every page one h1, a skip link to #main, a title and a description', () => {
     const bad = publicPages.filter((f) => {
       const h = read(f);
-      return (h.match(/<h1[\s>]/g) ?? []).length !== 1 || !h.includes('href="#main"') || !/<main id="main"/.test(h) || !/<title>[^<]+<\/title>/.test(h) || !/<meta name="description" content="[^"]+"/.test(h);
+      return (
+        (h.match(/<h1[\s>]/g) ?? []).length !== 1 ||
+        !h.includes('href="#main"') ||
+        !/<main id="main"/.test(h) ||
+        !/<title>[^<]+<\/title>/.test(h) ||
+        !/<meta name="description" content="[^"]+"/.test(h)
+      );
     });
     expect(bad.map(rel)).toEqual([]);
   });
@@ -90,7 +98,10 @@ describe(`the built site (${path.relative(root, dist)}/)`, () => {
       expect(h).toMatch(/<h1>[^<]+<\/h1>/);
       expect(h).toMatch(/所在地<\/dt>\s*<dd>〒\d{3}-\d{4}/);
       const inline = [...h.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>/g)];
-      expect(inline.map((m) => m[0]), id).toEqual([]);
+      expect(
+        inline.map((m) => m[0]),
+        id,
+      ).toEqual([]);
       expect(h).not.toMatch(/\son[a-z]+="/);
     }
   });
@@ -106,7 +117,9 @@ describe(`the built site (${path.relative(root, dist)}/)`, () => {
     for (const id of contentIds) {
       const f = facilityEntry(id);
       const h = read(facilityPage(id));
-      expect(/<span class="badge kind">[^<]*<\/span><span class="badge derived"[^>]*>推定/.test(h), `${id}: 種別の「推定」`).toBe(f.provenance.kind?.source === 'derived');
+      expect(/<span class="badge kind">[^<]*<\/span><span class="badge derived"[^>]*>推定/.test(h), `${id}: 種別の「推定」`).toBe(
+        f.provenance.kind?.source === 'derived',
+      );
       expect(h.includes('診療時間は未登録です'), `${id}: 診療時間の「未登録」`).toBe(f.hours === undefined);
       expect(h, id).toContain(`href="/corrections/?facility=${id}`);
     }

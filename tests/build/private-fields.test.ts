@@ -11,7 +11,14 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const secrets = ['kaku-private-taro@example.invalid', '090-0000-1234', '架空メモ-非公開-7f3a', 'kaku-private-hanako@example.invalid', 'kaku-editor-architect', '架空 花子-非同意-2c9e'];
+const secrets = [
+  'kaku-private-taro@example.invalid',
+  '090-0000-1234',
+  '架空メモ-非公開-7f3a',
+  'kaku-private-hanako@example.invalid',
+  'kaku-editor-architect',
+  '架空 花子-非同意-2c9e',
+];
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -24,7 +31,8 @@ describe('private fields', () => {
   let build: ReturnType<typeof spawnSync>;
 
   beforeAll(() => {
-    for (const folder of ['departments', 'areas', 'stations', 'pages']) cpSync(path.join(root, 'content', folder), path.join(content, folder), { recursive: true });
+    for (const folder of ['departments', 'areas', 'stations', 'pages'])
+      cpSync(path.join(root, 'content', folder), path.join(content, folder), { recursive: true });
     mkdirSync(path.join(content, 'facilities'));
     cpSync(path.join(root, 'tests/fixtures/content/kaku-clinic.yaml'), path.join(content, 'facilities/kaku-clinic.yaml'));
     cpSync(path.join(root, 'tests/fixtures/content/people'), path.join(content, 'people'), { recursive: true });

@@ -89,8 +89,7 @@ async function openEntry(hash: string) {
 }
 
 /** A form field by its label; optional fields' labels end in 「 (任意)」. */
-const field = (label: string, index = 0) =>
-  page.getByLabel(new RegExp(`^${label.replace(/[()（）]/g, (c) => `\\${c}`)}(?: \\(任意\\))?$`)).nth(index);
+const field = (label: string, index = 0) => page.getByLabel(new RegExp(`^${label.replace(/[()（）]/g, (c) => `\\${c}`)}(?: \\(任意\\))?$`)).nth(index);
 
 /** Pick options in a Decap select (react-select) by typing their labels. */
 async function choose(label: string, index: number, ...options: string[]) {

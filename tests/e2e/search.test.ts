@@ -58,7 +58,7 @@ const resultLinks = (page: Page) => page.locator('#search-results li a').evaluat
 /** Every result of the search on screen (「さらに表示」 until there are no more), as facilities. */
 async function allResults(page: Page): Promise<Facility[]> {
   const more = page.locator('#search-more');
-  for (let n = await page.locator('#search-results li').count(); await more.isVisible(); ) {
+  for (let n = await page.locator('#search-results li').count(); await more.isVisible();) {
     await more.click();
     await expect.poll(() => page.locator('#search-results li').count(), { timeout: 10_000 }).toBeGreaterThan(n);
     n = await page.locator('#search-results li').count();

@@ -58,18 +58,28 @@ describe('browsing on a phone', () => {
     await page.close();
   });
 
-  it.each(['/', '/departments/', '/departments/01001/', '/areas/', '/areas/nakano-5/', '/stations/nakano/', '/facilities/', '/facilities/f-131410901/', '/about/', '/privacy/', '/en/', '/en/departments/01001/'])(
-    'has no serious accessibility violation: %s',
-    async (path) => {
-      // axe is injected as a script, which the site's CSP rightly refuses; only this context bypasses it.
-      const ctx = await browser.newContext({ bypassCSP: true });
-      const page = await ctx.newPage();
-      const res = await page.goto(`${baseUrl}${path}`);
-      expect(res?.status()).toBe(200);
-      expect(await axeViolations(page)).toEqual([]);
-      await ctx.close();
-    },
-  );
+  it.each([
+    '/',
+    '/departments/',
+    '/departments/01001/',
+    '/areas/',
+    '/areas/nakano-5/',
+    '/stations/nakano/',
+    '/facilities/',
+    '/facilities/f-131410901/',
+    '/about/',
+    '/privacy/',
+    '/en/',
+    '/en/departments/01001/',
+  ])('has no serious accessibility violation: %s', async (path) => {
+    // axe is injected as a script, which the site's CSP rightly refuses; only this context bypasses it.
+    const ctx = await browser.newContext({ bypassCSP: true });
+    const page = await ctx.newPage();
+    const res = await page.goto(`${baseUrl}${path}`);
+    expect(res?.status()).toBe(200);
+    expect(await axeViolations(page)).toEqual([]);
+    await ctx.close();
+  });
 
   it('serves pages with the security headers and a real 404', async () => {
     const res = await fetch(`${baseUrl}/facilities/f-131410901/`);

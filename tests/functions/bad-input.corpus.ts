@@ -67,39 +67,91 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
     ] as const) {
       add(label, { body: () => raw, expect: { status: 400, field: 'body', reason: 'malformed' } });
     }
-    add('invalid UTF-8', { body: () => new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), expect: { status: 400, field: 'body', reason: 'malformed' } });
+    add('invalid UTF-8', {
+      body: () => new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      expect: { status: 400, field: 'body', reason: 'malformed' },
+    });
     // Content types.
     for (const ct of ['text/plain', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=iso-8859-1', null]) {
-      add(`content type ${ct ?? '(none)'}`, { body: () => JSON.stringify(f.valid()), contentType: ct, expect: { status: 415, field: 'body', reason: 'contentType' } });
+      add(`content type ${ct ?? '(none)'}`, {
+        body: () => JSON.stringify(f.valid()),
+        contentType: ct,
+        expect: { status: 415, field: 'body', reason: 'contentType' },
+      });
     }
     // Origins.
     for (const origin of ['https://evil.example', 'null', 'http://localhost:1', 'http://127.0.0.1.evil.example']) {
       add(`foreign origin ${origin}`, { body: () => JSON.stringify(f.valid()), origin, expect: { status: 403, field: 'origin', reason: 'origin' } });
     }
     add('no Origin header', { body: () => JSON.stringify(f.valid()), origin: null, expect: { status: 403, field: 'origin', reason: 'origin' } });
-    add('Sec-Fetch-Site cross-site', { body: () => JSON.stringify(f.valid()), headers: { 'Sec-Fetch-Site': 'cross-site' }, expect: { status: 403, field: 'origin', reason: 'origin' } });
+    add('Sec-Fetch-Site cross-site', {
+      body: () => JSON.stringify(f.valid()),
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+      expect: { status: 403, field: 'origin', reason: 'origin' },
+    });
     // Size.
-    add('body over 32 KB', { body: () => JSON.stringify(f.valid({ [f.text[0]!]: 'あ'.repeat(12_000) })), expect: { status: 413, field: 'body', reason: 'bodyTooLarge' } });
-    add('body over 32 KB (form-encoded)', { body: () => formBody({ filler: 'x'.repeat(FORM_LIMITS.bodyBytes + 10) }), contentType: 'application/x-www-form-urlencoded', expect: { status: 413, field: 'body', reason: 'bodyTooLarge' } });
+    add('body over 32 KB', {
+      body: () => JSON.stringify(f.valid({ [f.text[0]!]: 'あ'.repeat(12_000) })),
+      expect: { status: 413, field: 'body', reason: 'bodyTooLarge' },
+    });
+    add('body over 32 KB (form-encoded)', {
+      body: () => formBody({ filler: 'x'.repeat(FORM_LIMITS.bodyBytes + 10) }),
+      contentType: 'application/x-www-form-urlencoded',
+      expect: { status: 413, field: 'body', reason: 'bodyTooLarge' },
+    });
     // Method.
     add('GET instead of POST', { method: 'GET', expect: { status: 405, field: 'method', reason: 'method' } });
     add('PUT instead of POST', { method: 'PUT', body: () => JSON.stringify(f.valid()), expect: { status: 405, field: 'method', reason: 'method' } });
     // Required fields, and every wrong type for them.
     for (const field of f.required) {
-      add(`missing ${field}`, { body: () => { const v = f.valid(); delete v[field]; return JSON.stringify(v); }, expect: { status: 422, field, reason: 'required' } });
-      for (const [label, value] of [['number', 12345], ['array', ['a']], ['object', { a: 1 }], ['boolean', true], ['null', null]] as const) {
+      add(`missing ${field}`, {
+        body: () => {
+          const v = f.valid();
+          delete v[field];
+          return JSON.stringify(v);
+        },
+        expect: { status: 422, field, reason: 'required' },
+      });
+      for (const [label, value] of [
+        ['number', 12345],
+        ['array', ['a']],
+        ['object', { a: 1 }],
+        ['boolean', true],
+        ['null', null],
+      ] as const) {
         add(`${field} as ${label}`, { body: () => JSON.stringify(f.valid({ [field]: value })), expect: { status: 422, field } });
       }
     }
     // Free text: oversize, control characters, markup.
     for (const field of f.text) {
       const max = field === 'name' ? FORM_LIMITS.name : field === 'proposed' || field === 'evidence' ? FORM_LIMITS.correction : FORM_LIMITS.message;
-      add(`${field} one character too long`, { body: () => JSON.stringify(f.valid({ [field]: 'あ'.repeat(max + 1) })), expect: { status: 422, field, reason: 'tooLong' } });
-      for (const [label, ch] of [['NUL', '\u0000'], ['BEL', '\u0007'], ['ESC', '\u001b'], ['DEL', '\u007f'], ['RTL override', '\u202e']] as const) {
-        add(`${field} with ${label}`, { body: () => JSON.stringify(f.valid({ [field]: `架空${ch}テキスト` })), expect: { status: 422, field, reason: 'controlChars' } });
+      add(`${field} one character too long`, {
+        body: () => JSON.stringify(f.valid({ [field]: 'あ'.repeat(max + 1) })),
+        expect: { status: 422, field, reason: 'tooLong' },
+      });
+      for (const [label, ch] of [
+        ['NUL', '\u0000'],
+        ['BEL', '\u0007'],
+        ['ESC', '\u001b'],
+        ['DEL', '\u007f'],
+        ['RTL override', '\u202e'],
+      ] as const) {
+        add(`${field} with ${label}`, {
+          body: () => JSON.stringify(f.valid({ [field]: `架空${ch}テキスト` })),
+          expect: { status: 422, field, reason: 'controlChars' },
+        });
       }
-      for (const s of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(document.cookie)', '<a href="https://evil.example">x</a>', '</textarea><b>x</b>']) {
-        add(`${field} with markup ${s.slice(0, 16)}`, { body: () => JSON.stringify(f.valid({ [field]: s })), expect: { status: 422, field, reason: 'markup' } });
+      for (const s of [
+        '<script>alert(1)</script>',
+        '<img src=x onerror=alert(1)>',
+        'javascript:alert(document.cookie)',
+        '<a href="https://evil.example">x</a>',
+        '</textarea><b>x</b>',
+      ]) {
+        add(`${field} with markup ${s.slice(0, 16)}`, {
+          body: () => JSON.stringify(f.valid({ [field]: s })),
+          expect: { status: 422, field, reason: 'markup' },
+        });
       }
     }
     // Email.
@@ -108,22 +160,58 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
         add(`email ${JSON.stringify(e).slice(0, 24)}`, { body: () => JSON.stringify(f.valid({ email: e })), expect: { status: 422, field: 'email' } });
       }
     } else {
-      add('optional email invalid', { body: () => JSON.stringify(f.valid({ email: 'nope' })), expect: { status: 422, field: 'email', reason: 'invalidEmail' } });
+      add('optional email invalid', {
+        body: () => JSON.stringify(f.valid({ email: 'nope' })),
+        expect: { status: 422, field: 'email', reason: 'invalidEmail' },
+      });
     }
     // Consent, honeypot, unknown fields, lang.
-    add('agree missing', { body: () => { const v = f.valid(); delete v['agree']; return JSON.stringify(v); }, expect: { status: 422, field: 'agree', reason: 'mustAgree' } });
+    add('agree missing', {
+      body: () => {
+        const v = f.valid();
+        delete v['agree'];
+        return JSON.stringify(v);
+      },
+      expect: { status: 422, field: 'agree', reason: 'mustAgree' },
+    });
     add('agree false', { body: () => JSON.stringify(f.valid({ agree: false })), expect: { status: 422, field: 'agree', reason: 'mustAgree' } });
-    add('honeypot filled', { body: () => JSON.stringify(f.valid({ homepage: 'http://spam.example' })), expect: { status: 422, field: 'homepage', reason: 'honeypot' } });
+    add('honeypot filled', {
+      body: () => JSON.stringify(f.valid({ homepage: 'http://spam.example' })),
+      expect: { status: 422, field: 'homepage', reason: 'honeypot' },
+    });
     add('unknown field', { body: () => JSON.stringify(f.valid({ isAdmin: true })), expect: { status: 422, field: 'isAdmin', reason: 'unknownField' } });
     add('prototype pollution key', { body: () => JSON.stringify(f.valid()).replace(/^\{/, '{"__proto__":{"polluted":1},'), expect: { status: 422 } });
     add('lang not ja/en', { body: () => JSON.stringify(f.valid({ lang: 'fr' })), expect: { status: 422, field: 'lang', reason: 'invalidChoice' } });
-    add('repeated form field', { body: () => formBody(Object.fromEntries(Object.entries(f.valid()).map(([k, v]) => [k, String(v)]))) + '&lang=en', contentType: 'application/x-www-form-urlencoded', expect: { status: 422, field: 'lang' } });
+    add('repeated form field', {
+      body: () => formBody(Object.fromEntries(Object.entries(f.valid()).map(([k, v]) => [k, String(v)]))) + '&lang=en',
+      contentType: 'application/x-www-form-urlencoded',
+      expect: { status: 422, field: 'lang' },
+    });
     // Turnstile.
-    add('Turnstile token missing (script)', { body: () => { const v = f.valid(); delete v['cf-turnstile-response']; return JSON.stringify(v); }, expect: { status: 400, field: 'cf-turnstile-response', reason: 'turnstileMissing' } });
-    add('Turnstile token empty (script)', { body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': '' })), expect: { status: 400, field: 'cf-turnstile-response', reason: 'turnstileMissing' } });
-    add('Turnstile token invalid', { body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': 'fail-not-a-token' })), expect: { status: 403, field: 'cf-turnstile-response', reason: 'turnstileInvalid' } });
-    add('Turnstile token too long', { body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': 'x'.repeat(3000) })), expect: { status: 422, field: 'cf-turnstile-response', reason: 'tooLong' } });
-    add('Turnstile token as number', { body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': 1 })), expect: { status: 422, field: 'cf-turnstile-response', reason: 'type' } });
+    add('Turnstile token missing (script)', {
+      body: () => {
+        const v = f.valid();
+        delete v['cf-turnstile-response'];
+        return JSON.stringify(v);
+      },
+      expect: { status: 400, field: 'cf-turnstile-response', reason: 'turnstileMissing' },
+    });
+    add('Turnstile token empty (script)', {
+      body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': '' })),
+      expect: { status: 400, field: 'cf-turnstile-response', reason: 'turnstileMissing' },
+    });
+    add('Turnstile token invalid', {
+      body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': 'fail-not-a-token' })),
+      expect: { status: 403, field: 'cf-turnstile-response', reason: 'turnstileInvalid' },
+    });
+    add('Turnstile token too long', {
+      body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': 'x'.repeat(3000) })),
+      expect: { status: 422, field: 'cf-turnstile-response', reason: 'tooLong' },
+    });
+    add('Turnstile token as number', {
+      body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': 1 })),
+      expect: { status: 422, field: 'cf-turnstile-response', reason: 'type' },
+    });
     const spent = `pass-${f.path}-${Date.now()}-${Math.random()}`;
     add('Turnstile token replayed', {
       setup: async () => {
@@ -144,10 +232,26 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
     const form = { contentType: 'application/x-www-form-urlencoded' };
     const html = { ...form, headers: { Accept: 'text/html' } };
     const ft = () => ctx.formTokens[f.path]!;
-    add('no-JS post without a form token (a script claiming to be a browser)', { ...html, body: noJs(undefined), expect: { status: 400, field: 'form-token', reason: 'formTokenMissing' } });
-    add('no-JS post with a tampered form token', { ...html, body: () => noJs(ft().tampered)(), expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' } });
-    add('no-JS post with a form token in a non-canonical encoding', { ...html, body: () => noJs(ft().nonCanonical)(), expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' } });
-    add('no-JS post with the form token of another form', { ...html, body: () => noJs(ft().otherForm)(), expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' } });
+    add('no-JS post without a form token (a script claiming to be a browser)', {
+      ...html,
+      body: noJs(undefined),
+      expect: { status: 400, field: 'form-token', reason: 'formTokenMissing' },
+    });
+    add('no-JS post with a tampered form token', {
+      ...html,
+      body: () => noJs(ft().tampered)(),
+      expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' },
+    });
+    add('no-JS post with a form token in a non-canonical encoding', {
+      ...html,
+      body: () => noJs(ft().nonCanonical)(),
+      expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' },
+    });
+    add('no-JS post with the form token of another form', {
+      ...html,
+      body: () => noJs(ft().otherForm)(),
+      expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' },
+    });
     add('no-JS post with a garbage form token', { ...html, body: noJs('1.2.3'), expect: { status: 400, field: 'form-token', reason: 'formTokenInvalid' } });
     let justIssued = '';
     add('form token sent the moment the page loaded', {
@@ -156,7 +260,11 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
       body: () => noJs(justIssued)(),
       expect: { status: 400, field: 'form-token', reason: 'formTokenTooFast' },
     });
-    add('form token older than its lifetime', { ...form, body: () => noJs(ft().expired)(), expect: { status: 400, field: 'form-token', reason: 'formTokenExpired' } });
+    add('form token older than its lifetime', {
+      ...form,
+      body: () => noJs(ft().expired)(),
+      expect: { status: 400, field: 'form-token', reason: 'formTokenExpired' },
+    });
     add('form token too long', { ...form, body: noJs('1'.repeat(300)), expect: { status: 422, field: 'form-token', reason: 'tooLong' } });
     add('form token replayed', {
       ...form,
@@ -168,13 +276,21 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
       body: () => noJs(ft().replay)(),
       expect: { status: 409, field: 'form-token', reason: 'formTokenUsed' },
     });
-    add('Turnstile token solved on another site', { body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': `otherhost-${f.path}-${Math.random()}` })), expect: { status: 403, field: 'cf-turnstile-response', reason: 'turnstileInvalid' } });
+    add('Turnstile token solved on another site', {
+      body: () => JSON.stringify(f.valid({ 'cf-turnstile-response': `otherhost-${f.path}-${Math.random()}` })),
+      expect: { status: 403, field: 'cf-turnstile-response', reason: 'turnstileInvalid' },
+    });
   }
 
   // Form-specific choices.
   const cPath = '/api/corrections';
   const corr = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
-    cases.push({ name: `${cPath} ${name}`, path: cPath, body: () => JSON.stringify(validCorrection(over)), expect: { status: 422, field, ...(reason ? { reason } : {}) } });
+    cases.push({
+      name: `${cPath} ${name}`,
+      path: cPath,
+      body: () => JSON.stringify(validCorrection(over)),
+      expect: { status: 422, field, ...(reason ? { reason } : {}) },
+    });
   corr('unknown facility', { facility: 'f-000000000' }, 'facility', 'invalidFacility');
   corr('facility with path traversal', { facility: '../../etc/passwd' }, 'facility', 'invalidFacility');
   corr('facility upper case', { facility: 'F-131410901' }, 'facility', 'invalidFacility');
@@ -183,7 +299,12 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
   corr('field empty', { field: '' }, 'field', 'required');
   const dPath = '/api/data-requests';
   const dr = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
-    cases.push({ name: `${dPath} ${name}`, path: dPath, body: () => JSON.stringify(validDataRequest(over)), expect: { status: 422, field, ...(reason ? { reason } : {}) } });
+    cases.push({
+      name: `${dPath} ${name}`,
+      path: dPath,
+      body: () => JSON.stringify(validDataRequest(over)),
+      expect: { status: 422, field, ...(reason ? { reason } : {}) },
+    });
   dr('type not a right', { type: 'everything' }, 'type', 'invalidChoice');
   dr('type in Japanese', { type: '開示' }, 'type', 'invalidChoice');
   dr('relation unknown', { relation: 'friend' }, 'relation', 'invalidChoice');
@@ -213,9 +334,27 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
   v('expired token', () => ctx.tokens.expired, 410, 'tokenExpired');
   v('replayed token', () => ctx.tokens.used, 409, 'tokenUsed');
   const verify = '/api/data-requests/verify';
-  cases.push({ name: 'verify from another site', path: verify, origin: 'https://evil.example', body: () => JSON.stringify({ token: ctx.tokens.wrongNonce }), expect: { status: 403, field: 'origin', reason: 'origin' } });
-  cases.push({ name: 'verify without Origin', path: verify, origin: null, body: () => JSON.stringify({ token: ctx.tokens.wrongNonce }), expect: { status: 403, field: 'origin', reason: 'origin' } });
-  cases.push({ name: 'verify with a text/plain body', path: verify, contentType: 'text/plain', body: () => JSON.stringify({ token: ctx.tokens.wrongNonce }), expect: { status: 415, field: 'body', reason: 'contentType' } });
+  cases.push({
+    name: 'verify from another site',
+    path: verify,
+    origin: 'https://evil.example',
+    body: () => JSON.stringify({ token: ctx.tokens.wrongNonce }),
+    expect: { status: 403, field: 'origin', reason: 'origin' },
+  });
+  cases.push({
+    name: 'verify without Origin',
+    path: verify,
+    origin: null,
+    body: () => JSON.stringify({ token: ctx.tokens.wrongNonce }),
+    expect: { status: 403, field: 'origin', reason: 'origin' },
+  });
+  cases.push({
+    name: 'verify with a text/plain body',
+    path: verify,
+    contentType: 'text/plain',
+    body: () => JSON.stringify({ token: ctx.tokens.wrongNonce }),
+    expect: { status: 415, field: 'body', reason: 'contentType' },
+  });
   cases.push({ name: 'verify PUT instead of POST', method: 'PUT', path: verify, body: () => '{}', expect: { status: 405, field: 'method', reason: 'method' } });
   return cases;
 }

@@ -15,7 +15,6 @@ const devHmacKey = formsConfig({ ENVIRONMENT: 'development' }, new URL('http://1
 /** A form token as the page would have carried it, issued long enough ago for a person to fill the form. */
 const pageToken = (kind: 'contact' | 'data-request') => issueFormToken(devHmacKey, kind, Date.now() - (MIN_FILL_SECONDS + 2) * 1000);
 
-
 const noJsDataRequest = async (email: string) => {
   const { 'cf-turnstile-response': _turnstile, ...v } = validDataRequest({ email });
   const fields = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === true ? 'on' : String(x)]));
@@ -28,7 +27,9 @@ describe('bursts cannot pass a limit', () => {
     const ip = freshIp();
     const email = freshEmail('burst');
     const bodies = await Promise.all(Array.from({ length: 25 }, () => noJsDataRequest(email)));
-    const res = await Promise.all(bodies.map((b) => post('/api/data-requests', b, { ip, contentType: 'application/x-www-form-urlencoded', accept: 'text/html' })));
+    const res = await Promise.all(
+      bodies.map((b) => post('/api/data-requests', b, { ip, contentType: 'application/x-www-form-urlencoded', accept: 'text/html' })),
+    );
     expect(count(res.map((r) => r.status))).toEqual({ 303: LIMITS.perIpNoJs.max, 429: 25 - LIMITS.perIpNoJs.max });
     for (const r of res.filter((x) => x.status === 429)) expect(Number(r.headers.get('Retry-After'))).toBeGreaterThan(0);
     // One acknowledgement per accepted request, and no more arrive later.
@@ -78,7 +79,8 @@ describe('nobody can lock a victim out', () => {
     const statuses: number[] = [];
     // Two senders, three posts each (their per-IP allowance), all naming the victim.
     for (const ip of [freshIp(), freshIp()]) {
-      for (let i = 0; i < LIMITS.perIpNoJs.max; i++) statuses.push((await post('/api/data-requests', await noJsDataRequest(victim), { ip, contentType: 'application/x-www-form-urlencoded' })).status);
+      for (let i = 0; i < LIMITS.perIpNoJs.max; i++)
+        statuses.push((await post('/api/data-requests', await noJsDataRequest(victim), { ip, contentType: 'application/x-www-form-urlencoded' })).status);
     }
     expect(count(statuses)).toEqual({ 201: LIMITS.perEmail.max, 429: 2 * LIMITS.perIpNoJs.max - LIMITS.perEmail.max });
     expect((await post('/api/data-requests', validDataRequest({ email: victim }))).status).toBe(201);
@@ -87,7 +89,9 @@ describe('nobody can lock a victim out', () => {
   it('+tag and case variants of one mailbox share one counter', async () => {
     const base = freshEmail('tagged');
     const [local, domain] = base.split('@') as [string, string];
-    const variants = Array.from({ length: LIMITS.perEmail.max + 1 }, (_, i) => (i % 2 ? `${local.toUpperCase()}+${i}@${domain.toUpperCase()}` : `${local}+${i}@${domain}`));
+    const variants = Array.from({ length: LIMITS.perEmail.max + 1 }, (_, i) =>
+      i % 2 ? `${local.toUpperCase()}+${i}@${domain.toUpperCase()}` : `${local}+${i}@${domain}`,
+    );
     const statuses: number[] = [];
     for (const email of variants) statuses.push((await post('/api/contact', validContact({ email }))).status);
     expect(statuses).toEqual([...Array<number>(LIMITS.perEmail.max).fill(201), 429]);
@@ -96,7 +100,8 @@ describe('nobody can lock a victim out', () => {
   it('IPv6 neighbours in one /64 share one counter; the next /64 is someone else', async () => {
     const prefix = fresh64();
     const statuses: number[] = [];
-    for (let i = 1; i <= LIMITS.perIp.max + 1; i++) statuses.push((await post('/api/contact', validContact(), { ip: `${prefix}:${i.toString(16)}::${i.toString(16)}` })).status);
+    for (let i = 1; i <= LIMITS.perIp.max + 1; i++)
+      statuses.push((await post('/api/contact', validContact(), { ip: `${prefix}:${i.toString(16)}::${i.toString(16)}` })).status);
     expect(statuses).toEqual([...Array<number>(LIMITS.perIp.max).fill(201), 429]);
     expect((await post('/api/contact', validContact(), { ip: `${fresh64()}::1` })).status).toBe(201);
   });
@@ -107,7 +112,14 @@ describe('correction reports stay inside their quote', () => {
     const list = (await (await fetch(`${baseUrl()}/corrections/facilities.json`)).json()) as { id: string }[];
     const marker = `架空CR報告 ${Date.now()}`;
     const proposed = `03-0000-0000\r**審査担当者より: 承認済み、このまま反映してください**\r\n\r${marker}`;
-    const res = await post('/api/corrections', { facility: list[0]!.id, field: 'phone', proposed, evidence: `院内掲示（架空）${marker}`, agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
+    const res = await post('/api/corrections', {
+      facility: list[0]!.id,
+      field: 'phone',
+      proposed,
+      evidence: `院内掲示（架空）${marker}`,
+      agree: true,
+      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    });
     expect(res.status).toBe(201);
     const issues = (await eventually(async () => {
       const l = (await control('github-issues', `/_control/issues?match=${encodeURIComponent(marker)}`)) as { body: string }[];

@@ -12,14 +12,24 @@ import { baseUrl, eventually, freshIp, mailsFor, post, validDataRequest } from '
 // Tests run on 127.0.0.1 with ENVIRONMENT=development and no HMAC_KEY binding: the development key applies.
 const devHmacKey = formsConfig({ ENVIRONMENT: 'development' }, new URL('http://127.0.0.1/')).hmacKey;
 
-const ctx: CorpusContext = { facilityId: '', tokens: { expired: '', tampered: '', nonCanonical: '', unknownRequest: '', used: '', wrongNonce: '' }, formTokens: {}, freshFormToken: async () => '' };
+const ctx: CorpusContext = {
+  facilityId: '',
+  tokens: { expired: '', tampered: '', nonCanonical: '', unknownRequest: '', used: '', wrongNonce: '' },
+  formTokens: {},
+  freshFormToken: async () => '',
+};
 
 async function send(c: BadCase): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'CF-Connecting-IP': freshIp(), ...c.headers };
   if (c.contentType !== null) headers['Content-Type'] = c.contentType ?? 'application/json';
   if (c.origin !== null) headers['Origin'] = c.origin ?? baseUrl();
   const method = c.method ?? 'POST';
-  return fetch(`${baseUrl()}${c.path}${c.query?.() ?? ''}`, { method, headers, body: method === 'GET' ? null : ((c.body?.() ?? null) as RequestInit['body']), redirect: 'manual' });
+  return fetch(`${baseUrl()}${c.path}${c.query?.() ?? ''}`, {
+    method,
+    headers,
+    body: method === 'GET' ? null : ((c.body?.() ?? null) as RequestInit['body']),
+    redirect: 'manual',
+  });
 }
 
 beforeAll(async () => {
@@ -56,7 +66,9 @@ beforeAll(async () => {
       replay: await ago(MIN_FILL_SECONDS + 5),
       expired: await ago(MAX_AGE_SECONDS + 60),
       tampered: ok.slice(0, -5) + flip(ok.at(-5)!) + ok.slice(-4),
-      nonCanonical: ok.slice(0, -1) + ('AEIMQUYcgkosw048'.includes(sigLast) ? String.fromCharCode(sigLast.charCodeAt(0) + 1) : String.fromCharCode(sigLast.charCodeAt(0) - 1)),
+      nonCanonical:
+        ok.slice(0, -1) +
+        ('AEIMQUYcgkosw048'.includes(sigLast) ? String.fromCharCode(sigLast.charCodeAt(0) + 1) : String.fromCharCode(sigLast.charCodeAt(0) - 1)),
       otherForm: await issueFormToken(devHmacKey, kind === 'contact' ? 'data-request' : 'contact', Date.now() - (MIN_FILL_SECONDS + 5) * 1000),
     };
   }
@@ -84,7 +96,11 @@ describe('bad-input corpus', () => {
       expect(e.message.length).toBeGreaterThan(0);
     }
     // Each case breaks one thing in an otherwise valid request, so exactly that field is named.
-    if (c.expect.field) expect(body.errors.map((e) => e.field), text).toEqual([c.expect.field]);
+    if (c.expect.field)
+      expect(
+        body.errors.map((e) => e.field),
+        text,
+      ).toEqual([c.expect.field]);
     if (c.expect.reason) expect(body.errors[0]?.reason, text).toBe(c.expect.reason);
     expect(body.field).toBe(body.errors[0]?.field);
   });

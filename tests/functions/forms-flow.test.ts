@@ -31,8 +31,16 @@ interface Row {
   due_at: string;
 }
 const row = (id: string) => query<Row>('SELECT * FROM requests WHERE id = ?', id)[0];
-const outbox = (id: string) => query<{ id: string; purpose: string; status: string; last_error: string | null; attempts: number; result: string | null }>('SELECT * FROM outbox WHERE request_id = ? ORDER BY purpose', id);
-const audit = (id: string) => query<{ actor: string; action: string; from_status: string | null; to_status: string | null }>('SELECT * FROM request_audit WHERE request_id = ? ORDER BY seq', id);
+const outbox = (id: string) =>
+  query<{ id: string; purpose: string; status: string; last_error: string | null; attempts: number; result: string | null }>(
+    'SELECT * FROM outbox WHERE request_id = ? ORDER BY purpose',
+    id,
+  );
+const audit = (id: string) =>
+  query<{ actor: string; action: string; from_status: string | null; to_status: string | null }>(
+    'SELECT * FROM request_audit WHERE request_id = ? ORDER BY seq',
+    id,
+  );
 
 /** Every personal value this file sends; the worker log must contain none of them. */
 const personal: string[] = [];
@@ -68,7 +76,10 @@ describe('contact form', () => {
     expect(Date.parse(r.due_at) - Date.parse(r.received_at)).toBe(14 * 86_400_000);
     expect(audit(body.id)[0]).toEqual(expect.objectContaining({ actor: 'requester', action: 'received', to_status: 'received' }));
 
-    const mails = await eventually(async () => { const m = await mailsFor(body.id); return m.length === 2 ? m : undefined; });
+    const mails = await eventually(async () => {
+      const m = await mailsFor(body.id);
+      return m.length === 2 ? m : undefined;
+    });
     const ack = mails!.find((m) => m.to.includes(v.email))!;
     expect(ack.subject).toContain(body.id);
     expect(ack.text).toContain(body.id);
@@ -183,11 +194,22 @@ describe('correction reports', () => {
     const email = freshEmail('reporter');
     personal.push(email);
     const marker = `架空の根拠 ${Date.now()}`;
-    const res = await post('/api/corrections', { facility: f.id, field: 'hours', proposed: '土曜日は 9:00〜12:00（架空）', evidence: marker, email, agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
+    const res = await post('/api/corrections', {
+      facility: f.id,
+      field: 'hours',
+      proposed: '土曜日は 9:00〜12:00（架空）',
+      evidence: marker,
+      email,
+      agree: true,
+      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     expect(id).toMatch(/^R-/);
-    const issues = (await eventually(async () => { const l = (await control('github-issues', `/_control/issues?match=${encodeURIComponent(marker)}`)) as unknown[]; return l.length ? l : undefined; })) as { title: string; body: string; labels: { name: string }[] }[];
+    const issues = (await eventually(async () => {
+      const l = (await control('github-issues', `/_control/issues?match=${encodeURIComponent(marker)}`)) as unknown[];
+      return l.length ? l : undefined;
+    })) as { title: string; body: string; labels: { name: string }[] }[];
     expect(issues).toHaveLength(1);
     expect(issues[0]!.title).toBe(`[修正依頼] ${f.name}`);
     expect(issues[0]!.body).toContain('土曜日は 9:00〜12:00（架空）');
@@ -204,7 +226,14 @@ describe('correction reports', () => {
     const f = await facility();
     const marker = `GitHub停止中の架空報告 ${Date.now()}`;
     await control('github-issues', '/_control/down', { match: marker });
-    const res = await post('/api/corrections', { facility: f.id, field: 'phone', proposed: '03-0000-0000', evidence: marker, agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
+    const res = await post('/api/corrections', {
+      facility: f.id,
+      field: 'phone',
+      proposed: '03-0000-0000',
+      evidence: marker,
+      agree: true,
+      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     const waiting = await eventually(() => outbox(id).find((o) => o.purpose === 'issue' && o.last_error === 'http-503'));
@@ -246,7 +275,8 @@ describe('data requests', () => {
     expect(legacy.headers.get('Location')).toBe(`/data-request/verify/?token=${encodeURIComponent(token)}`);
     expect(row(id)!.status).toBe('received');
 
-    const press = () => post('/api/data-requests/verify', formBody({ lang: 'ja', token }), { contentType: 'application/x-www-form-urlencoded', accept: 'text/html' });
+    const press = () =>
+      post('/api/data-requests/verify', formBody({ lang: 'ja', token }), { contentType: 'application/x-www-form-urlencoded', accept: 'text/html' });
     const first = await press();
     expect(first.status).toBe(303);
     expect(first.headers.get('Location')).toBe(`/data-request/verified/?id=${id}`);
@@ -284,7 +314,8 @@ describe('form pages', () => {
     expect(res.headers.get('Content-Security-Policy')).toContain('https://challenges.cloudflare.com');
     // Pages adds `Access-Control-Allow-Origin: *` to static files; HTML pages (with their form token) lose it.
     expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
-    for (const p of ['/', '/contact/', '/en/data-request/verify/']) expect((await fetch(`${baseUrl()}${p}`)).headers.get('Access-Control-Allow-Origin'), p).toBeNull();
+    for (const p of ['/', '/contact/', '/en/data-request/verify/'])
+      expect((await fetch(`${baseUrl()}${p}`)).headers.get('Access-Control-Allow-Origin'), p).toBeNull();
     expect((await fetch(`${baseUrl()}/data/facilities.json`)).headers.get('Access-Control-Allow-Origin')).toBe('*');
     const dr = await (await fetch(`${baseUrl()}/en/data-request/?type=deletion`)).text();
     expect(dr).toMatch(/value="deletion"[^>]*checked|checked[^>]*value="deletion"/);

@@ -37,7 +37,12 @@ export function post(pathname: string, body: string | Uint8Array | Record<string
     ...o.headers,
   };
   if (o.origin !== null) headers['Origin'] = o.origin ?? baseUrl();
-  return fetch(`${baseUrl()}${pathname}`, { method: 'POST', headers, body: (typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)) as RequestInit['body'], redirect: 'manual' });
+  return fetch(`${baseUrl()}${pathname}`, {
+    method: 'POST',
+    headers,
+    body: (typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)) as RequestInit['body'],
+    redirect: 'manual',
+  });
 }
 
 export const formBody = (o: Record<string, string>): string => new URLSearchParams(o).toString();
@@ -65,7 +70,10 @@ export const validDataRequest = (over: Record<string, unknown> = {}) => ({
 });
 
 export async function control(fake: string, p: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${fakes()[fake]}${p}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  const res = await fetch(
+    `${fakes()[fake]}${p}`,
+    body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } },
+  );
   return res.json();
 }
 
@@ -77,7 +85,8 @@ export interface FakeMail {
   requestId?: string;
 }
 export const mailsTo = async (to: string): Promise<FakeMail[]> => (await control('sendgrid', `/_control/messages?to=${encodeURIComponent(to)}`)) as FakeMail[];
-export const mailsFor = async (requestId: string): Promise<FakeMail[]> => (await control('sendgrid', `/_control/messages?request_id=${encodeURIComponent(requestId)}`)) as FakeMail[];
+export const mailsFor = async (requestId: string): Promise<FakeMail[]> =>
+  (await control('sendgrid', `/_control/messages?request_id=${encodeURIComponent(requestId)}`)) as FakeMail[];
 
 /** Polls until `fn` returns a truthy value (work done in waitUntil after the response). */
 export async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 20_000): Promise<T> {

@@ -41,9 +41,20 @@ describe('production settings', () => {
     expect(res.status).toBe(503);
     expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
     // The worker's output reaches the log file a moment after the response.
-    const line = await eventually(() => log().split('\n').find((l) => l.includes('"config-invalid"') && l.includes('HMAC_KEY')));
+    const line = await eventually(() =>
+      log()
+        .split('\n')
+        .find((l) => l.includes('"config-invalid"') && l.includes('HMAC_KEY')),
+    );
     expect(line).toBeDefined();
-    for (const p of ['HMAC_KEY: shorter than 32 bytes', 'DATA_ENC_KEY: missing', 'SENDGRID_API_KEY: missing', 'SITE_ORIGIN: not the https origin of the site', 'MAIL_FROM: placeholder address']) expect(line).toContain(p);
+    for (const p of [
+      'HMAC_KEY: shorter than 32 bytes',
+      'DATA_ENC_KEY: missing',
+      'SENDGRID_API_KEY: missing',
+      'SITE_ORIGIN: not the https origin of the site',
+      'MAIL_FROM: placeholder address',
+    ])
+      expect(line).toContain(p);
     expect(log()).not.toContain(SHORT_HMAC);
   });
 

@@ -13,7 +13,10 @@ import type { OAuthFakeLog } from '../../scripts/lib/fakes/github-oauth.fake.ts'
 
 const baseUrl = inject('baseUrl');
 // No silent skip: without the global setup's server there is nothing to test, and that is a failure.
-if (!baseUrl) throw new Error('no wrangler pages dev to test against: run `npm run build` first (or set DIST_DIR to a built site): tests/setup/global.ts starts the server only when dist/index.html exists');
+if (!baseUrl)
+  throw new Error(
+    'no wrangler pages dev to test against: run `npm run build` first (or set DIST_DIR to a built site): tests/setup/global.ts starts the server only when dist/index.html exists',
+  );
 const fake = inject('fakes')['github-oauth']!;
 const fakeLog = async (): Promise<OAuthFakeLog> => (await fetch(`${fake}/__log`)).json() as Promise<OAuthFakeLog>;
 

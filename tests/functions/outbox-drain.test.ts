@@ -31,7 +31,8 @@ interface LogLine {
 
 const MAX_ATTEMPTS = Number(TEST_OUTBOX_SETTINGS.OUTBOX_MAX_ATTEMPTS);
 const ackOf = (requestId: string) => query<OutboxItem>(`SELECT * FROM outbox WHERE request_id = ? AND purpose = 'ack'`, requestId)[0];
-const audit = (requestId: string) => query<{ action: string; note: string | null }>('SELECT action, note FROM request_audit WHERE request_id = ? ORDER BY seq', requestId);
+const audit = (requestId: string) =>
+  query<{ action: string; note: string | null }>('SELECT action, note FROM request_audit WHERE request_id = ? ORDER BY seq', requestId);
 const drainLog = (): string => {
   const f = path.join(inject('stateDir'), 'drain.log');
   return existsSync(f) ? readFileSync(f, 'utf8') : '';

@@ -45,7 +45,10 @@ describe('GET /api/search', () => {
     const differ: string[] = [];
     for (const { q } of queries) {
       const [a, b] = await Promise.all([edge({ q, limit: '50' }), browserSearch(q)]);
-      const same = a.total === b.urls.length && JSON.stringify(a.results.map((r) => r.url)) === JSON.stringify(b.urls.slice(0, 50)) && JSON.stringify(a.missing) === JSON.stringify(b.missing);
+      const same =
+        a.total === b.urls.length &&
+        JSON.stringify(a.results.map((r) => r.url)) === JSON.stringify(b.urls.slice(0, 50)) &&
+        JSON.stringify(a.missing) === JSON.stringify(b.missing);
       if (!same) differ.push(`「${q}」: edge ${a.total} [${a.results.slice(0, 3).map((r) => r.url)}] / browser ${b.urls.length} [${b.urls.slice(0, 3)}]`);
     }
     expect(differ).toEqual([]);
@@ -134,6 +137,7 @@ describe('GET /api/search', () => {
     await edge({ q: '架空の検索語てすと', dept: ['架空の科目'] });
     const log = await workerLog();
     expect(log).toContain('/api/search');
-    for (const w of ['架空の検索語てすと', encodeURIComponent('架空の検索語てすと'), '架空の科目', encodeURIComponent('架空の科目')]) expect(log).not.toContain(w);
+    for (const w of ['架空の検索語てすと', encodeURIComponent('架空の検索語てすと'), '架空の科目', encodeURIComponent('架空の科目')])
+      expect(log).not.toContain(w);
   });
 });

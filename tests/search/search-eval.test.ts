@@ -22,7 +22,22 @@ describe('search evaluation (tests/search/queries.yaml)', () => {
   it('has at least 60 realistic queries covering every recall case', () => {
     expect(queries.length).toBeGreaterThanOrEqual(60);
     const cases = new Set(queries.map((q) => q.case));
-    for (const c of ['navigational', 'compound', 'kana-script', 'half-width', 'case-width', 'department-synonym', 'department-reading', 'town', 'town-reading', 'postal-code', 'station', 'and', 'single-character', 'kanji-variant']) {
+    for (const c of [
+      'navigational',
+      'compound',
+      'kana-script',
+      'half-width',
+      'case-width',
+      'department-synonym',
+      'department-reading',
+      'town',
+      'town-reading',
+      'postal-code',
+      'station',
+      'and',
+      'single-character',
+      'kanji-variant',
+    ]) {
       expect(cases, c).toContain(c);
     }
     expect(queries.filter((q) => q.first).length).toBeGreaterThanOrEqual(20);

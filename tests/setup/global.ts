@@ -34,7 +34,9 @@ export const TEST_OUTBOX_SETTINGS = { OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_MAX
 export default async function setup(project: TestProject) {
   const fakesDir = path.join(root, 'scripts/lib/fakes');
   const fakes: Fake[] = [];
-  for (const f of readdirSync(fakesDir).filter((f) => f.endsWith('.fake.ts')).sort()) {
+  for (const f of readdirSync(fakesDir)
+    .filter((f) => f.endsWith('.fake.ts'))
+    .sort()) {
     const mod = (await import(path.join(fakesDir, f))) as { start: () => Promise<Fake> };
     fakes.push(await mod.start());
   }
@@ -44,7 +46,13 @@ export default async function setup(project: TestProject) {
   let drainWorker: DrainWorker | undefined;
   const dist = process.env['DIST_DIR'] ?? 'dist';
   if (existsSync(path.join(root, dist, 'index.html'))) {
-    server = await startPagesDev({ port: 8790 + Math.floor(Math.random() * 200), persistTo: stateDir, bindings, dir: dist, logFile: path.join(stateDir, 'worker.log') });
+    server = await startPagesDev({
+      port: 8790 + Math.floor(Math.random() * 200),
+      persistTo: stateDir,
+      bindings,
+      dir: dist,
+      logFile: path.join(stateDir, 'worker.log'),
+    });
     drainWorker = await startDrainWorker({ port: await freePort(), persistTo: stateDir, bindings, logFile: path.join(stateDir, 'drain.log') });
   }
   project.provide('baseUrl', server?.url ?? '');

@@ -7,10 +7,22 @@ import { parseJapaneseNumber, toKanjiNumber } from '../../src/lib/util/japanese.
 const shared = new URL('../../../shared/data/', import.meta.url);
 const chome = parse(readFileSync(new URL('geo/nakano_chome_geolonia.csv', shared)), { columns: true }) as Record<string, string>[];
 const towns = [...new Set(chome.map((r) => r['町名'] ?? ''))];
-const facilities = parse(readFileSync(new URL('nakano_facilities/kouseikyoku_hokeniryokikan_nakano_202508.csv', shared)), { columns: true }) as Record<string, string>[];
+const facilities = parse(readFileSync(new URL('nakano_facilities/kouseikyoku_hokeniryokikan_nakano_202508.csv', shared)), { columns: true }) as Record<
+  string,
+  string
+>[];
 
 describe('parseJapaneseNumber / toKanjiNumber', () => {
-  it.each([['一', 1], ['五', 5], ['十', 10], ['十二', 12], ['二十', 20], ['二十三', 23], ['7', 7], ['12', 12]] as const)('%s → %d', (s, n) => {
+  it.each([
+    ['一', 1],
+    ['五', 5],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['二十三', 23],
+    ['7', 7],
+    ['12', 12],
+  ] as const)('%s → %d', (s, n) => {
     expect(parseJapaneseNumber(s)).toBe(n);
   });
   it('rejects what is not a number', () => expect(parseJapaneseNumber('丁')).toBeUndefined());
@@ -24,7 +36,10 @@ describe('normalizeAddress on the real variants', () => {
     ['中野区中野五丁目６７番５号 ＳＫＧＴ長谷部２階', { town: '中野', chome: 5, block: '67-5', building: 'SKGT長谷部2階' }],
     ['中野区中央２丁目５９番地１８号 ジャロックビル２階', { town: '中央', chome: 2, block: '59-18', building: 'ジャロックビル2階' }],
     ['中野区本町一丁目３１番６－２０３', { town: '本町', chome: 1, block: '31-6-203' }],
-    ['中野区中野２丁目２４－１１ ナカノサウステラ・オフィス棟５階Ｃ区画', { town: '中野', chome: 2, block: '24-11', building: 'ナカノサウステラ・オフィス棟5階C区画' }],
+    [
+      '中野区中野２丁目２４－１１ ナカノサウステラ・オフィス棟５階Ｃ区画',
+      { town: '中野', chome: 2, block: '24-11', building: 'ナカノサウステラ・オフィス棟5階C区画' },
+    ],
     ['中野区江古田２丁目１番１号 １階、２階', { town: '江古田', chome: 2, block: '1-1', building: '1階、2階' }],
     ['中野区上鷺宮四丁目１７番１４号', { town: '上鷺宮', chome: 4, block: '17-14' }],
     ['中野区東中野五丁目８番７号', { town: '東中野', chome: 5, block: '8-7' }],

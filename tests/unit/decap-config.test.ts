@@ -14,7 +14,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IsoDate, TimeOfDay } from '../../src/lib/schema/common.ts';
 import { collections, HoursSchema } from '../../src/lib/schema/index.ts';
-import { buildDecapConfig, fieldFor, MANAGED_FIELDS, REVIEWER_COLLECTION, REVIEWER_FIELDS, settingsFromEnv, type DecapField, type Vocabularies } from '../../src/lib/decap/config.ts';
+import {
+  buildDecapConfig,
+  fieldFor,
+  MANAGED_FIELDS,
+  REVIEWER_COLLECTION,
+  REVIEWER_FIELDS,
+  settingsFromEnv,
+  type DecapField,
+  type Vocabularies,
+} from '../../src/lib/decap/config.ts';
 import { FIELD_TEXT, enumLabel } from '../../src/lib/decap/labels.ts';
 import { leaves, shapeOf, type Shape } from '../../src/lib/decap/schema-walk.ts';
 
@@ -138,7 +147,14 @@ describe('CMS config generated from the schema', () => {
 
     it('gives the picker to a string whose metadata asks for it, whatever its pattern', () => {
       expect(field(z.string().regex(DATE_RE).meta({ widget: 'date' }))).toMatchObject(DATE_PICKER);
-      expect(field(z.string().regex(/^\d{8}$/).meta({ widget: 'date' }))).toMatchObject(DATE_PICKER);
+      expect(
+        field(
+          z
+            .string()
+            .regex(/^\d{8}$/)
+            .meta({ widget: 'date' }),
+        ),
+      ).toMatchObject(DATE_PICKER);
       expect(field(z.string().regex(TIME_RE).meta({ widget: 'time' }))).toMatchObject(TIME_PICKER);
     });
 
@@ -206,16 +222,34 @@ describe('CMS config generated from the schema', () => {
     // What the form produces for that sentence is valid hours.
     const mtf = ['mon', 'tue', 'thu', 'fri'];
     const hours = {
-      schedules: [{ slots: [{ days: mtf, open: '09:00', close: '12:30' }, { days: mtf, open: '15:00', close: '18:30' }, { days: ['wed', 'sat'], open: '09:00', close: '12:30' }] }],
+      schedules: [
+        {
+          slots: [
+            { days: mtf, open: '09:00', close: '12:30' },
+            { days: mtf, open: '15:00', close: '18:30' },
+            { days: ['wed', 'sat'], open: '09:00', close: '12:30' },
+          ],
+        },
+      ],
       nthWeekClosures: [{ weeks: [2], day: 'sat' }],
     };
     expect(HoursSchema.safeParse(hours).success).toBe(true);
   });
 
   it('uses the GitHub backend with the editorial workflow, repository, branch and scope from the environment', () => {
-    const c = buildDecapConfig(settingsFromEnv({ GITHUB_CONTENT_REPO: 'o/r', DECAP_GITHUB_BRANCH: 'content', GITHUB_OAUTH_SCOPE: 'repo', DECAP_OPEN_AUTHORING: 'false' }), vocab);
+    const c = buildDecapConfig(
+      settingsFromEnv({ GITHUB_CONTENT_REPO: 'o/r', DECAP_GITHUB_BRANCH: 'content', GITHUB_OAUTH_SCOPE: 'repo', DECAP_OPEN_AUTHORING: 'false' }),
+      vocab,
+    );
     expect(c['publish_mode']).toBe('editorial_workflow');
-    expect(c['backend']).toMatchObject({ name: 'github', repo: 'o/r', branch: 'content', auth_scope: 'repo', auth_endpoint: 'api/auth', open_authoring: false });
+    expect(c['backend']).toMatchObject({
+      name: 'github',
+      repo: 'o/r',
+      branch: 'content',
+      auth_scope: 'repo',
+      auth_endpoint: 'api/auth',
+      open_authoring: false,
+    });
     expect(c['locale']).toBe('ja');
     expect(() => settingsFromEnv({ GITHUB_OAUTH_SCOPE: 'admin:org' })).toThrow(/public_repo か repo/);
   });

@@ -23,7 +23,7 @@ const NOW = Date.parse('2026-03-31T15:30:00Z'); // 2026-04-01 00:30 in Tokyo
 
 describe('cleaning what the form leaves behind', () => {
   it('drops empty strings, nulls and objects left empty, but keeps lists', () => {
-    expect(cleanEntry({ a: '', b: null, c: { d: '' }, e: [], f: [{ g: '' , h: 1 }], i: 0, j: false })).toEqual({ e: [], f: [{ h: 1 }], i: 0, j: false });
+    expect(cleanEntry({ a: '', b: null, c: { d: '' }, e: [], f: [{ g: '', h: 1 }], i: 0, j: false })).toEqual({ e: [], f: [{ h: 1 }], i: 0, j: false });
   });
 });
 
@@ -47,7 +47,8 @@ describe('provenance', () => {
 
   it('marks every group of a new facility as given by the facility', () => {
     const out = stampProvenance(loaded() as Record<string, unknown>, undefined, '2026-04-01') as FacilityInput;
-    for (const g of ['name', 'kind', 'address', 'contact', 'departments', 'access'] as const) expect(out.provenance![g]).toEqual({ source: 'facility', date: '2026-04-01' });
+    for (const g of ['name', 'kind', 'address', 'contact', 'departments', 'access'] as const)
+      expect(out.provenance![g]).toEqual({ source: 'facility', date: '2026-04-01' });
   });
 
   it('uses the date in Tokyo', () => {
@@ -57,7 +58,12 @@ describe('provenance', () => {
 
 describe('saving', () => {
   it('saves a valid edit with provenance stamped', () => {
-    const out = prepareSave('facilities', { ...loaded(), contact: { phone: '03-1111-2222', fax: '' } }, loaded() as Record<string, unknown>, NOW) as FacilityInput;
+    const out = prepareSave(
+      'facilities',
+      { ...loaded(), contact: { phone: '03-1111-2222', fax: '' } },
+      loaded() as Record<string, unknown>,
+      NOW,
+    ) as FacilityInput;
     expect(out.contact).toEqual({ phone: '03-1111-2222' });
     expect(out.provenance!.contact).toEqual({ source: 'facility', date: '2026-04-01' });
   });
@@ -71,7 +77,9 @@ describe('saving', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(SaveRefused);
-    expect(String(error)).toBe('保存できません。次の項目を直してください: 「診療時間 › 診療時間の表 1 › 時間帯 1 › 終了」終了時刻（12:30）が開始時刻（15:00）より前です。夜間をまたぐ枠なら overnight を true にしてください');
+    expect(String(error)).toBe(
+      '保存できません。次の項目を直してください: 「診療時間 › 診療時間の表 1 › 時間帯 1 › 終了」終了時刻（12:30）が開始時刻（15:00）より前です。夜間をまたぐ枠なら overnight を true にしてください',
+    );
   });
 
   it('refuses a phone number of letters with the schema’s Japanese message', () => {
@@ -81,7 +89,10 @@ describe('saving', () => {
   });
 
   it('checks what Decap cannot: a kana reading in letters, a move without a destination', () => {
-    const problems = validateEntry('facilities', { ...loaded(), name: { ...loaded().name, kana: 'kakuu!' }, status: { state: 'moved' } } as Record<string, unknown>);
+    const problems = validateEntry('facilities', { ...loaded(), name: { ...loaded().name, kana: 'kakuu!' }, status: { state: 'moved' } } as Record<
+      string,
+      unknown
+    >);
     expect(problems.map((p) => p.path).sort()).toEqual(['name.kana', 'status.movedTo']);
   });
 });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { nameKey, splitCorporation } from '../../src/lib/util/facility-name.ts';
 import { departmentsInName } from '../../src/lib/util/department-match.ts';
 
-const facilities = parse(readFileSync(new URL('../../../shared/data/nakano_facilities/kouseikyoku_hokeniryokikan_nakano_202508.csv', import.meta.url)), { columns: true }) as Record<string, string>[];
+const facilities = parse(readFileSync(new URL('../../../shared/data/nakano_facilities/kouseikyoku_hokeniryokikan_nakano_202508.csv', import.meta.url)), {
+  columns: true,
+}) as Record<string, string>[];
 
 describe('splitCorporation on real names', () => {
   it.each([

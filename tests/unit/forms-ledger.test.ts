@@ -57,7 +57,14 @@ describe('ledger rules', () => {
 describe('what leaves the site', () => {
   it('builds SendGrid payloads the documented shape accepts, in both languages', () => {
     for (const lang of ['ja', 'en'] as const) {
-      const ack = ackMail({ kind: 'data-request', lang, requestId: 'D-20260101-AAAAAAAA', to: 'a@example.test', type: 'deletion', verifyUrl: 'https://x.test/api/data-requests/verify?token=t' });
+      const ack = ackMail({
+        kind: 'data-request',
+        lang,
+        requestId: 'D-20260101-AAAAAAAA',
+        to: 'a@example.test',
+        type: 'deletion',
+        verifyUrl: 'https://x.test/api/data-requests/verify?token=t',
+      });
       expect(checkMailSend(sendGridPayload(ack, 'no-reply@x.test'))).toEqual([]);
       expect(ack.text).toContain('https://x.test/api/data-requests/verify?token=t');
       expect(ack.subject).toContain(lang === 'ja' ? '削除' : 'deletion');
@@ -67,7 +74,17 @@ describe('what leaves the site', () => {
     expect(op.subject).toBe('[中野区診療所データベース] 個人データ請求（開示） D-20260101-AAAAAAAA');
   });
   it('builds GitHub issues the OpenAPI shape accepts, quoting the report so it cannot mention anyone', () => {
-    const issue = issueFor({ requestId: 'R-20260101-AAAAAAAA', facilityId: 'f-1', facilityName: '架空クリニック', field: 'phone', proposed: '@octocat 03-0000-0000', evidence: '掲示\n二行目' }, 'https://x.test');
+    const issue = issueFor(
+      {
+        requestId: 'R-20260101-AAAAAAAA',
+        facilityId: 'f-1',
+        facilityName: '架空クリニック',
+        field: 'phone',
+        proposed: '@octocat 03-0000-0000',
+        evidence: '掲示\n二行目',
+      },
+      'https://x.test',
+    );
     expect(checkCreateIssue(issue)).toEqual([]);
     expect(issue.title).toBe('[修正依頼] 架空クリニック');
     expect(issue.body).not.toContain('@octocat');

@@ -30,7 +30,20 @@ const naika = hours({
 
 /** 架空夜間診療所: 22:00–翌6:00 every night, holidays too, reception until 5:30. */
 const night = hours({
-  schedules: [{ slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'hol'], open: '22:00', close: '06:00', receptionClose: '05:30', overnight: true, label: '夜間' }] }],
+  schedules: [
+    {
+      slots: [
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'hol'],
+          open: '22:00',
+          close: '06:00',
+          receptionClose: '05:30',
+          overnight: true,
+          label: '夜間',
+        },
+      ],
+    },
+  ],
 });
 
 /** 架空こども医院: 内科 weekdays; 小児科 weekdays plus 祝日 morning; closed 第2月曜. */
@@ -55,7 +68,12 @@ const hm = (epoch: number) => {
 };
 /** A status as one readable line: state, reception-closes-at, 本日休診 reason, next opening. */
 const summary = (s: OpenStatus) =>
-  [s.state, s.until ? `until ${hm(s.until)}` : '', s.closedToday ? `today closed (${s.closedToday.kind}${s.closedToday.note ? ` ${s.closedToday.note}` : ''})` : '', s.next ? `next ${hm(s.next.at)}` : '']
+  [
+    s.state,
+    s.until ? `until ${hm(s.until)}` : '',
+    s.closedToday ? `today closed (${s.closedToday.kind}${s.closedToday.note ? ` ${s.closedToday.note}` : ''})` : '',
+    s.next ? `next ${hm(s.next.at)}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
 
@@ -80,7 +98,12 @@ const cases: [string, ReturnType<typeof hours>, string, string, string[]?][] = [
   ['overnight slot, reception about to close', night, '2026-01-14T05:10+09:00', 'closing-soon, until 2026-01-14 05:30, next 2026-01-14 22:00'],
   ['overnight slot over New Year', night, '2026-12-31T23:30+09:00', 'open, until 2027-01-01 05:30, next 2027-01-01 22:00'],
   ['after the overnight slot', night, '2026-01-14T06:10+09:00', 'closed, next 2026-01-14 22:00'],
-  ['holiday on the 2nd Monday: the 第2月曜 closure wins over 祝日 hours', kodomo, '2026-01-12T10:00+09:00', 'closed, today closed (nth-week), next 2026-01-13 09:00'],
+  [
+    'holiday on the 2nd Monday: the 第2月曜 closure wins over 祝日 hours',
+    kodomo,
+    '2026-01-12T10:00+09:00',
+    'closed, today closed (nth-week), next 2026-01-13 09:00',
+  ],
   ['海の日 (3rd Monday): 小児科 holiday hours', kodomo, '2026-07-20T10:00+09:00', 'open, until 2026-07-20 12:00, next 2026-07-21 09:00'],
   ['海の日 afternoon: holiday hours replace the weekday afternoon', kodomo, '2026-07-20T14:00+09:00', 'closed, next 2026-07-21 09:00'],
   ['海の日, 内科 only', kodomo, '2026-07-20T10:00+09:00', 'closed, today closed (holiday), next 2026-07-21 09:00', ['01001']],

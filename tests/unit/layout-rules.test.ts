@@ -25,11 +25,19 @@ describe('import rules of the layout', () => {
     ['src/lib/check/example.ts', 'check-is-pure', "import { fold } from '../search/normalize.ts';\nexport const x = fold;\n"],
     ['src/lib/content/example.ts', 'lib-below-ui', "import { t } from '../../i18n/index.ts';\nexport const x = t;\n"],
     ['src/i18n/example.ts', 'i18n-holds-words', "import { toJst } from '../lib/util/jst.ts';\nexport const x = toJst;\n"],
-    ['src/components/Example.astro', 'astro-content-in-one-place', "---\nimport { getCollection } from 'astro:content';\nconst all = await getCollection('facilities');\n---\n<p>{all.length}</p>\n"],
+    [
+      'src/components/Example.astro',
+      'astro-content-in-one-place',
+      "---\nimport { getCollection } from 'astro:content';\nconst all = await getCollection('facilities');\n---\n<p>{all.length}</p>\n",
+    ],
     ['functions/api/example.ts', 'handlers-are-thin', "import { searchPage } from '../../src/lib/search/query.ts';\nexport const x = searchPage;\n"],
     ['functions/_lib/example.ts', 'runs-in-workerd', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['scripts/example.ts', 'nothing-imports-tests', "import { axeViolations } from '../tests/setup/axe.ts';\nexport const x = axeViolations;\n"],
-    ['src/pages/example.astro', 'src-is-the-site', "---\nimport { startPagesDev } from '../../scripts/lib/dev-server.ts';\n---\n<p>{String(startPagesDev)}</p>\n"],
+    [
+      'src/pages/example.astro',
+      'src-is-the-site',
+      "---\nimport { startPagesDev } from '../../scripts/lib/dev-server.ts';\n---\n<p>{String(startPagesDev)}</p>\n",
+    ],
   ])('%s breaks %s', async (file, rule, code) => {
     expect(await brokenRules(file, code)).toEqual([rule]);
   });

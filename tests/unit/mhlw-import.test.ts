@@ -47,7 +47,8 @@ const freshContent = () => {
 };
 const importInto = (contentDir: string, dryRun = false) => runImport({ ...files, city: '13114', contentDir, dryRun, today: '2026-07-01' });
 const readFacility = (dir: string, id: string) => FacilitySchema.parse(parseYaml(readFileSync(path.join(dir, 'facilities', `${id}.yaml`), 'utf8')));
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(path.join(dir, 'facilities')).map((f) => [f, readFileSync(path.join(dir, 'facilities', f), 'utf8')]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(readdirSync(path.join(dir, 'facilities')).map((f) => [f, readFileSync(path.join(dir, 'facilities', f), 'utf8')]));
 
 describe('import of the fictional 中野区 rows', () => {
   let dir: string;
@@ -127,7 +128,9 @@ describe('import of the fictional 中野区 rows', () => {
     expect(kodomo.contact.website).toBe('https://kakuu-kodomo.example.jp/');
     expect(kodomo.hours?.closedOnHolidays).toBe(false);
     // 00:45–17:15 and 12:00–09:00 were dropped: アレルギー科 keeps only Tuesday morning.
-    expect(kodomo.hours?.schedules.find((s) => s.departments.includes('09001'))?.slots).toEqual([{ days: ['tue'], open: '09:00', close: '12:00', label: '午前' }]);
+    expect(kodomo.hours?.schedules.find((s) => s.departments.includes('09001'))?.slots).toEqual([
+      { days: ['tue'], open: '09:00', close: '12:00', label: '午前' },
+    ]);
     expect(readFileSync(path.join(dir, 'facilities/m-1311410000035.yaml'), 'utf8')).toMatch(/^# 要確認/);
     const warnings = result.warnings.find((w) => w.mhlwId === '1311410000035')!.messages.join('\n');
     expect(warnings).toMatch(/00:45〜17:15/);
@@ -138,7 +141,13 @@ describe('import of the fictional 中野区 rows', () => {
 
   it('an imported overnight clinic is open at 3 a.m. by the engine', () => {
     const night = readFacility(dir, 'm-1311410000042');
-    expect(night.hours?.schedules[0]?.slots[0]).toMatchObject({ open: '22:00', close: '06:00', overnight: true, receptionOpen: '21:45', receptionClose: '05:30' });
+    expect(night.hours?.schedules[0]?.slots[0]).toMatchObject({
+      open: '22:00',
+      close: '06:00',
+      overnight: true,
+      receptionOpen: '21:45',
+      receptionClose: '05:30',
+    });
     expect(openStatus(night.hours!, Date.parse('2026-06-03T03:00+09:00'), holidayCalendar).state).toBe('open');
   });
 

@@ -31,7 +31,12 @@ describe('configuration', () => {
   const secret = 'y'.repeat(40);
   it('needs both the client id and the secret, and defaults to the public_repo scope', () => {
     expect(oauthConfig({ GITHUB_CLIENT_ID: 'x' })).toBeUndefined();
-    expect(oauthConfig({ GITHUB_CLIENT_ID: 'x', GITHUB_CLIENT_SECRET: secret })).toEqual({ clientId: 'x', clientSecret: secret, base: 'https://github.com', scope: 'public_repo' });
+    expect(oauthConfig({ GITHUB_CLIENT_ID: 'x', GITHUB_CLIENT_SECRET: secret })).toEqual({
+      clientId: 'x',
+      clientSecret: secret,
+      base: 'https://github.com',
+      scope: 'public_repo',
+    });
     expect(oauthConfig({ GITHUB_CLIENT_ID: 'x', GITHUB_CLIENT_SECRET: secret, GITHUB_OAUTH_SCOPE: 'repo' })?.scope).toBe('repo');
   });
   it('refuses a client secret shorter than 32 bytes, as not configured', () => {
@@ -80,7 +85,12 @@ describe('end of the flow', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe('https://gh.example/login/oauth/access_token');
     expect(new Headers(calls[0]!.init.headers).get('accept')).toBe('application/json');
-    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ client_id: 'cid', client_secret: 'secret', code: 'c1', redirect_uri: 'https://clinics.example/api/callback' });
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({
+      client_id: 'cid',
+      client_secret: 'secret',
+      code: 'c1',
+      redirect_uri: 'https://clinics.example/api/callback',
+    });
   });
 
   it('refuses a wrong or missing state without calling GitHub', async () => {

@@ -11,7 +11,10 @@ const dangerous = ['=HYPERLINK("https://example.invalid/","架空")', '+1', '-1+
 /** Cells that need quoting to survive, and one that needs nothing. */
 const awkward = ['架空医院, 本院', '架空 "さくら" 医院', '一行目\n二行目', '一行目\r\n二行目', '架空ビル#2', '架空内科'];
 
-const csv = openDataCsv(header, [...dangerous, ...awkward].map((note, i) => row(i, note)));
+const csv = openDataCsv(
+  header,
+  [...dangerous, ...awkward].map((note, i) => row(i, note)),
+);
 // relax_column_count: a row cut short (an unquoted #) fails the assertions below instead of the whole file.
 const records = parse(csv, { bom: true, comment: '#', relax_column_count: true }) as string[][];
 const notes = records.slice(1).map((r) => r[2]);

@@ -37,7 +37,7 @@ beforeAll(async () => {
       return ok(200, [{ filename: 'content/facilities/kaku-clinic.yaml', status: 'modified' }]);
     }
     if (req.method === 'GET' && p === '/repos/kaku-org/content/contents/content/facilities/kaku-clinic.yaml') {
-      if (!String(req.headers['accept']).includes('raw')) return refused.push(`contents without raw media type: ${req.headers['accept']}`), ok(415, {});
+      if (!String(req.headers['accept']).includes('raw')) return (refused.push(`contents without raw media type: ${req.headers['accept']}`), ok(415, {}));
       const ref = url.searchParams.get('ref');
       res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
       res.end(ref === 'base000' ? before : ref === 'head111' ? after : '');
@@ -48,7 +48,7 @@ beforeAll(async () => {
     if (req.method === 'GET' && p === '/repos/kaku-org/content/issues/7/comments') return ok(200, comments);
     if (req.method === 'POST' && p === '/repos/kaku-org/content/issues/7/comments') {
       const body = JSON.parse(req.body) as { body?: unknown };
-      if (typeof body.body !== 'string') return refused.push('comment without body'), ok(422, {});
+      if (typeof body.body !== 'string') return (refused.push('comment without body'), ok(422, {}));
       comments.push({ id: comments.length + 1, body: body.body });
       return ok(201, comments.at(-1));
     }
@@ -66,9 +66,13 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const run = (token = TOKEN) =>
-  promisify(execFile)(process.execPath, [path.join(root, 'scripts/pr-review.ts'), '--repo', 'kaku-org/content', '--pr', '7', '--reviewers-team', 'kaku-org/reviewers'], {
-    env: { ...process.env, GITHUB_TOKEN: token, GITHUB_API_URL: server.url },
-  }).then(
+  promisify(execFile)(
+    process.execPath,
+    [path.join(root, 'scripts/pr-review.ts'), '--repo', 'kaku-org/content', '--pr', '7', '--reviewers-team', 'kaku-org/reviewers'],
+    {
+      env: { ...process.env, GITHUB_TOKEN: token, GITHUB_API_URL: server.url },
+    },
+  ).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );

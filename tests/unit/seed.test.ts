@@ -6,8 +6,7 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const seed = (out: string, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(root, 'scripts/seed.ts'), '--out', out, ...args], { encoding: 'utf8' });
+const seed = (out: string, ...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts/seed.ts'), '--out', out, ...args], { encoding: 'utf8' });
 
 describe('npm run seed', () => {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'nakano-seed-')), 'content');
@@ -19,7 +18,13 @@ describe('npm run seed', () => {
   });
 
   it('produces exactly the committed content/ (reproducible)', () => {
-    for (const f of ['facilities/f-131410901.yaml', 'facilities/f-131432913.yaml', 'areas/chuo-4.yaml', 'departments/05002.yaml', 'stations/shin-nakano.yaml']) {
+    for (const f of [
+      'facilities/f-131410901.yaml',
+      'facilities/f-131432913.yaml',
+      'areas/chuo-4.yaml',
+      'departments/05002.yaml',
+      'stations/shin-nakano.yaml',
+    ]) {
       const committed = path.join(root, 'content', f);
       expect(existsSync(committed), `content/${f} がありません: npm run seed で content/ を作ってコミットしてください`).toBe(true);
       expect(readFileSync(path.join(out, f), 'utf8'), f).toBe(readFileSync(committed, 'utf8'));

@@ -31,10 +31,17 @@ export function checkCreateIssue(body: unknown): string[] {
   for (const k of Object.keys(b)) if (!(ALLOWED as readonly string[]).includes(k)) errs.push(`${k} is not a permitted key`);
   if (!(typeof b['title'] === 'string' && b['title'].length > 0) && !Number.isInteger(b['title'])) errs.push('title is required (string or integer)');
   if (b['body'] !== undefined && typeof b['body'] !== 'string') errs.push('body must be a string');
-  if (b['labels'] !== undefined && !(Array.isArray(b['labels']) && b['labels'].every((l) => typeof l === 'string' || (typeof l === 'object' && l !== null && typeof (l as { name?: unknown }).name === 'string')))) {
+  if (
+    b['labels'] !== undefined &&
+    !(
+      Array.isArray(b['labels']) &&
+      b['labels'].every((l) => typeof l === 'string' || (typeof l === 'object' && l !== null && typeof (l as { name?: unknown }).name === 'string'))
+    )
+  ) {
     errs.push('labels must be strings or objects with a name');
   }
-  if (b['assignees'] !== undefined && !(Array.isArray(b['assignees']) && b['assignees'].every((a) => typeof a === 'string'))) errs.push('assignees must be strings');
+  if (b['assignees'] !== undefined && !(Array.isArray(b['assignees']) && b['assignees'].every((a) => typeof a === 'string')))
+    errs.push('assignees must be strings');
   return errs;
 }
 
@@ -53,17 +60,24 @@ export async function start(): Promise<Fake> {
     }
     if (url.pathname === '/_control/issues') {
       const m = url.searchParams.get('match');
-      return json(res, 200, issues.filter((i) => !m || `${i.title}\n${i.body ?? ''}`.includes(m)));
+      return json(
+        res,
+        200,
+        issues.filter((i) => !m || `${i.title}\n${i.body ?? ''}`.includes(m)),
+      );
     }
     const route = /^\/repos\/([^/]+)\/([^/]+)\/issues$/.exec(url.pathname);
     if (!route || req.method !== 'POST') return json(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     const auth = String(req.headers['authorization'] ?? '');
-    if (auth !== `token ${GITHUB_TEST_TOKEN}` && auth !== `Bearer ${GITHUB_TEST_TOKEN}`) return json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
-    if (!req.headers['user-agent']) return json(res, 403, { message: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header.' });
+    if (auth !== `token ${GITHUB_TEST_TOKEN}` && auth !== `Bearer ${GITHUB_TEST_TOKEN}`)
+      return json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    if (!req.headers['user-agent'])
+      return json(res, 403, { message: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header.' });
     const accept = String(req.headers['accept'] ?? '');
     if (!/application\/(vnd\.github(\.v3)?\+)?json/.test(accept)) return json(res, 415, { message: 'Unsupported Accept header' });
     const version = req.headers['x-github-api-version'];
-    if (version !== undefined && version !== '2022-11-28' && version !== '2026-03-10') return json(res, 400, { message: `Unsupported API version ${String(version)}` });
+    if (version !== undefined && version !== '2022-11-28' && version !== '2026-03-10')
+      return json(res, 400, { message: `Unsupported API version ${String(version)}` });
     if (`${route[1]}/${route[2]}` !== GITHUB_TEST_REPO) return json(res, 404, { message: 'Not Found' });
     let body: unknown;
     try {

@@ -69,7 +69,7 @@ export async function start(): Promise<Fake> {
       back.searchParams.set('state', state);
       res.writeHead(302, { location: back.href });
       res.end();
-        return;
+      return;
     }
 
     if (req.method === 'POST' && url.pathname === '/login/oauth/access_token') {
@@ -87,7 +87,10 @@ export async function start(): Promise<Fake> {
       if (!issued) return json(res, 200, { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' });
       codes.delete(body['code']!);
       if (body['redirect_uri'] !== issued.redirectUri) {
-        return json(res, 200, { error: 'redirect_uri_mismatch', error_description: 'The redirect_uri MUST match the registered callback URL for this application.' });
+        return json(res, 200, {
+          error: 'redirect_uri_mismatch',
+          error_description: 'The redirect_uri MUST match the registered callback URL for this application.',
+        });
       }
       const token = `gho_${randomBytes(18).toString('hex')}`;
       log.tokens.push(token);

@@ -25,7 +25,8 @@ export interface SentMail {
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isEmailObj = (v: unknown): boolean => isObj(v) && typeof v['email'] === 'string' && EMAIL.test(v['email']) && (v['name'] === undefined || typeof v['name'] === 'string');
+const isEmailObj = (v: unknown): boolean =>
+  isObj(v) && typeof v['email'] === 'string' && EMAIL.test(v['email']) && (v['name'] === undefined || typeof v['name'] === 'string');
 
 /** The problems SendGrid would report for this body (empty when valid). */
 export function checkMailSend(body: unknown): string[] {
@@ -35,7 +36,8 @@ export function checkMailSend(body: unknown): string[] {
   if (!Array.isArray(ps) || ps.length < 1 || ps.length > 1000) errs.push('personalizations: 1–1000 required');
   else
     for (const p of ps) {
-      if (!isObj(p) || !Array.isArray(p['to']) || p['to'].length < 1 || !p['to'].every(isEmailObj)) errs.push('personalizations[].to[].email required and valid');
+      if (!isObj(p) || !Array.isArray(p['to']) || p['to'].length < 1 || !p['to'].every(isEmailObj))
+        errs.push('personalizations[].to[].email required and valid');
     }
   if (!isEmailObj(body['from'])) errs.push('from.email required and valid');
   if (body['reply_to'] !== undefined && !isEmailObj(body['reply_to'])) errs.push('reply_to.email must be valid');
@@ -44,7 +46,8 @@ export function checkMailSend(body: unknown): string[] {
   const content = body['content'];
   if (!Array.isArray(content) || content.length < 1) errs.push('content: at least one item required');
   else {
-    if (!content.every((c) => isObj(c) && typeof c['type'] === 'string' && typeof c['value'] === 'string' && c['value'].length > 0)) errs.push('content[]: type and non-empty value required');
+    if (!content.every((c) => isObj(c) && typeof c['type'] === 'string' && typeof c['value'] === 'string' && c['value'].length > 0))
+      errs.push('content[]: type and non-empty value required');
     const first = content[0] as Record<string, unknown>;
     if (isObj(first) && content.length > 1 && first['type'] !== 'text/plain') errs.push('content: text/plain must come first');
   }
@@ -73,9 +76,7 @@ export async function start(): Promise<Fake> {
       const to = url.searchParams.get('to')?.toLowerCase();
       const prefix = url.searchParams.get('to_prefix')?.toLowerCase();
       const rid = url.searchParams.get('request_id');
-      const list = sent.filter(
-        (m) => (!to || m.to.includes(to)) && (!prefix || m.to.some((t) => t.startsWith(prefix))) && (!rid || m.requestId === rid),
-      );
+      const list = sent.filter((m) => (!to || m.to.includes(to)) && (!prefix || m.to.some((t) => t.startsWith(prefix))) && (!rid || m.requestId === rid));
       return json(res, 200, url.searchParams.has('count') ? { count: list.length } : list);
     }
     if (url.pathname !== '/v3/mail/send') return json(res, 404, { errors: [{ message: 'Not found' }] });
@@ -83,7 +84,8 @@ export async function start(): Promise<Fake> {
     if (req.headers['authorization'] !== `Bearer ${SENDGRID_TEST_KEY}`) {
       return json(res, 401, { errors: [{ field: null, message: 'The provided authorization grant is invalid, expired, or revoked' }] });
     }
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { errors: [{ message: 'Content-Type must be application/json' }] });
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return json(res, 415, { errors: [{ message: 'Content-Type must be application/json' }] });
     let body: unknown;
     try {
       body = JSON.parse(req.body);
@@ -92,7 +94,14 @@ export async function start(): Promise<Fake> {
     }
     const errs = checkMailSend(body);
     if (errs.length > 0) return json(res, 400, { errors: errs.map((message) => ({ message, field: null })) });
-    const b = body as { personalizations: { to: { email: string }[] }[]; from: { email: string }; reply_to?: { email: string }; subject: string; content: { value: string }[]; custom_args?: Record<string, string> };
+    const b = body as {
+      personalizations: { to: { email: string }[] }[];
+      from: { email: string };
+      reply_to?: { email: string };
+      subject: string;
+      content: { value: string }[];
+      custom_args?: Record<string, string>;
+    };
     const to = b.personalizations.flatMap((p) => p.to.map((t) => t.email.toLowerCase()));
     const failTo = to.find((t) => failing.has(t));
     const failure = failTo === undefined ? undefined : failing.get(failTo);
@@ -115,7 +124,12 @@ export async function start(): Promise<Fake> {
   return {
     name: 'sendgrid',
     url: server.url,
-    bindings: { SENDGRID_API_BASE: server.url, SENDGRID_API_KEY: SENDGRID_TEST_KEY, MAIL_FROM: 'no-reply@nakano-clinics.test', OPERATOR_EMAIL: 'operator@nakano-clinics.test' },
+    bindings: {
+      SENDGRID_API_BASE: server.url,
+      SENDGRID_API_KEY: SENDGRID_TEST_KEY,
+      MAIL_FROM: 'no-reply@nakano-clinics.test',
+      OPERATOR_EMAIL: 'operator@nakano-clinics.test',
+    },
     stop: server.close,
   };
 }

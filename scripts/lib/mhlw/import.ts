@@ -182,7 +182,10 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
 
 /** Read: the clinic files, and the hospital files when both are given, into records of the city. */
 async function readRecords(opts: ImportOptions, city: string) {
-  const progress = (phase: string): OnProgress => (read, total) => opts.onProgress?.(phase, read, total);
+  const progress =
+    (phase: string): OnProgress =>
+    (read, total) =>
+      opts.onProgress?.(phase, read, total);
   const records = new Map<string, MhlwRecord>();
   const files: FileStats[] = [];
   const kinds = new Set<string>(['clinic']);
@@ -232,7 +235,13 @@ function applyRecord(run: Run, rec: MhlwRecord, m: Match): void {
   if (offer.messages.length > 0) run.result.warnings.push({ mhlwId: rec.id, name: rec.name, messages: offer.messages });
   if (m.kind === 'ambiguous') {
     m.candidates.forEach((c) => run.seen.add(c.id));
-    run.result.ambiguous.push({ mhlwId: rec.id, name: rec.name, address: rec.address, reason: m.reason, candidates: m.candidates.map((c) => ({ id: c.id, name: c.official })) });
+    run.result.ambiguous.push({
+      mhlwId: rec.id,
+      name: rec.name,
+      address: rec.address,
+      reason: m.reason,
+      candidates: m.candidates.map((c) => ({ id: c.id, name: c.official })),
+    });
     return;
   }
   if (m.kind === 'new') createFacility(run, rec, m.address, offer);
@@ -264,7 +273,10 @@ function createFacility(run: Run, rec: MhlwRecord, address: NormalizedAddress | 
     return;
   }
   const header = `# 要確認: 医療情報ネット（${run.snapshot} 版）にあり、このデータベースになかった施設です。\n# 公式一覧・施設への確認が済むまでレビューで承認しないでください。\n`;
-  run.writes.set(path.join(run.opts.contentDir, 'facilities', `${made.id}.yaml`), header + stringify(made.facility, { lineWidth: 0, aliasDuplicateObjects: false }));
+  run.writes.set(
+    path.join(run.opts.contentDir, 'facilities', `${made.id}.yaml`),
+    header + stringify(made.facility, { lineWidth: 0, aliasDuplicateObjects: false }),
+  );
   run.result.created.push({ id: made.id, name: rec.name, mhlwId: rec.id, address: rec.address });
 }
 

@@ -78,7 +78,11 @@ export function createMatcher(locals: LocalFacility[], towns: readonly string[])
     const candidates = [...new Set([...sameName, ...sameAddress])];
     if (candidates.length > 0) {
       const reason =
-        sameName.length === 0 ? '住所は一致しますが名称が一部だけ一致します' : a?.block ? '名称は一致しますが住所が異なります（移転？）' : '名称は一致しますが住所に番地がありません';
+        sameName.length === 0
+          ? '住所は一致しますが名称が一部だけ一致します'
+          : a?.block
+            ? '名称は一致しますが住所が異なります（移転？）'
+            : '名称は一致しますが住所に番地がありません';
       return { kind: 'ambiguous', candidates, reason };
     }
     return { kind: 'new', address: a };

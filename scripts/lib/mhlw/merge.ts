@@ -61,7 +61,8 @@ export function mergeInto(
   opts: { source: Source; deptName: (code: string) => string },
 ): { changes: FieldChange[]; conflicts: Conflict[]; errors: string[] } {
   const current = FacilitySchema.safeParse(doc.toJS());
-  if (!current.success) return { changes: [], conflicts: [], errors: ['既存のファイルがスキーマに合わないため取り込みません（npm run check:content で確認してください）'] };
+  if (!current.success)
+    return { changes: [], conflicts: [], errors: ['既存のファイルがスキーマに合わないため取り込みません（npm run check:content で確認してください）'] };
   const f = current.data;
   const changes: FieldChange[] = [];
   const conflicts: Conflict[] = [];

@@ -17,10 +17,7 @@ export function parseTime(raw: string): string | undefined {
   return `${String(h).padStart(2, '0')}:${m[2]}`;
 }
 
-export type TimeRange =
-  | { kind: 'empty' }
-  | { kind: 'ok'; open: string; close: string; overnight?: true }
-  | { kind: 'bad'; reason: string };
+export type TimeRange = { kind: 'empty' } | { kind: 'ok'; open: string; close: string; overnight?: true } | { kind: 'bad'; reason: string };
 
 const mins = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 
@@ -174,11 +171,13 @@ export function parseOtherClosures(raw: string): { closures: AnnualRange[]; rest
   if (runs.length > 1 && runs[0]![0] === 0 && runs[runs.length - 1]![1] === 365) {
     runs[0]![0] = runs.pop()![0];
   }
-  const closures = runs.sort((x, y) => fromIndex(x[0]).localeCompare(fromIndex(y[0]))).map(([a, b]) => {
-    const from = fromIndex(a);
-    const to = fromIndex(b);
-    const note = a > b || a === 0 || b === 365 ? '年末年始' : from >= '08-01' && to <= '08-31' ? '夏季休診' : undefined;
-    return note ? { from, to, note } : { from, to };
-  });
+  const closures = runs
+    .sort((x, y) => fromIndex(x[0]).localeCompare(fromIndex(y[0])))
+    .map(([a, b]) => {
+      const from = fromIndex(a);
+      const to = fromIndex(b);
+      const note = a > b || a === 0 || b === 365 ? '年末年始' : from >= '08-01' && to <= '08-31' ? '夏季休診' : undefined;
+      return note ? { from, to, note } : { from, to };
+    });
   return { closures, rest, suspicious };
 }

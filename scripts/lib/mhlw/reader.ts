@@ -111,9 +111,7 @@ async function* decode(bytes: AsyncIterable<Buffer>, detected: (e: Encoding) => 
 export async function readCsv(file: string, onProgress?: OnProgress): Promise<CsvSource> {
   let encoding: Encoding | undefined;
   const raw = await openRaw(file, onProgress);
-  const parser = Readable.from(decode(raw, (e) => (encoding = e))).pipe(
-    parse({ relax_column_count: true, skip_empty_lines: true, bom: true }),
-  );
+  const parser = Readable.from(decode(raw, (e) => (encoding = e))).pipe(parse({ relax_column_count: true, skip_empty_lines: true, bom: true }));
   raw.on('error', (e) => parser.destroy(e));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const first = await iterator.next().catch((e: unknown) => {

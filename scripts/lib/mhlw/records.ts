@@ -37,7 +37,11 @@ export interface MhlwRecord {
   cityCode: string;
   position?: { lat: number; lon: number } | undefined;
   website?: string | undefined;
-  flags: { weekly: Partial<Record<Weekday, 'open' | 'closed'>>; nth: Partial<Record<Weekday, ('open' | 'closed' | undefined)[]>>; holiday?: 'open' | 'closed' | undefined };
+  flags: {
+    weekly: Partial<Record<Weekday, 'open' | 'closed'>>;
+    nth: Partial<Record<Weekday, ('open' | 'closed' | undefined)[]>>;
+    holiday?: 'open' | 'closed' | undefined;
+  };
   otherClosures: string;
   departments: MhlwDepartment[];
   hoursRows: HoursRow[];

@@ -8,8 +8,7 @@ const cell = (s: string) => s.replace(/\|/gu, '｜').replace(/\r?\n/gu, ' ');
 const ENCODING_JA = { 'utf-8': 'UTF-8', cp932: 'Shift_JIS (CP932)' } as const;
 
 /** 0: nothing needs a decision; 3: conflicts, ambiguous matches, skipped or new facilities need review. */
-export const exitCodeFor = (r: ImportResult): number =>
-  r.conflicts.length + r.ambiguous.length + r.skipped.length + r.created.length > 0 ? 3 : 0;
+export const exitCodeFor = (r: ImportResult): number => (r.conflicts.length + r.ambiguous.length + r.skipped.length + r.created.length > 0 ? 3 : 0);
 
 export function renderReport(r: ImportResult, opts: { dryRun: boolean }): string {
   const out: string[] = [];
@@ -49,13 +48,15 @@ export function renderReport(r: ImportResult, opts: { dryRun: boolean }): string
   if (r.conflicts.length > 0) {
     out.push('### 競合（いまの値を残しました）', '', '医療情報ネットの値が正しければ、施設に確認のうえ手で直してください。', '');
     out.push('| 施設 | 項目 | いまの値（出典） | 医療情報ネット |', '|---|---|---|---|');
-    for (const c of r.conflicts) for (const x of c.conflicts) out.push(`| \`${c.id}\` ${cell(c.name)} | ${x.field} | ${cell(x.local)}（${SOURCE_JA[x.source]}） | ${cell(x.mhlw)} |`);
+    for (const c of r.conflicts)
+      for (const x of c.conflicts) out.push(`| \`${c.id}\` ${cell(c.name)} | ${x.field} | ${cell(x.local)}（${SOURCE_JA[x.source]}） | ${cell(x.mhlw)} |`);
     out.push('');
   }
   if (r.ambiguous.length > 0) {
     out.push('### あいまいな一致（取り込んでいません）', '', '同じ施設なら、その施設のファイルに `codes.mhlw` を書いて再実行してください。', '');
     out.push('| 医療情報ネット | 候補 | 理由 |', '|---|---|---|');
-    for (const a of r.ambiguous) out.push(`| ${a.mhlwId} ${cell(a.name)}（${cell(a.address)}） | ${a.candidates.map((c) => `\`${c.id}\` ${cell(c.name)}`).join('<br>')} | ${a.reason} |`);
+    for (const a of r.ambiguous)
+      out.push(`| ${a.mhlwId} ${cell(a.name)}（${cell(a.address)}） | ${a.candidates.map((c) => `\`${c.id}\` ${cell(c.name)}`).join('<br>')} | ${a.reason} |`);
     out.push('');
   }
   if (r.skipped.length > 0) {

@@ -10,8 +10,13 @@ export function summarizeHours(h: Hours): string {
   const parts = h.schedules.map((s) => {
     const byDays = new Map<string, string[]>();
     for (const slot of s.slots) {
-      const days = ORDER.filter((d) => slot.days.includes(d)).map((d) => DAY_JA[d]).join('');
-      const reception = slot.receptionOpen || slot.receptionClose ? `（受付${slot.receptionOpen ? t(slot.receptionOpen) : ''}〜${slot.receptionClose ? t(slot.receptionClose) : ''}）` : '';
+      const days = ORDER.filter((d) => slot.days.includes(d))
+        .map((d) => DAY_JA[d])
+        .join('');
+      const reception =
+        slot.receptionOpen || slot.receptionClose
+          ? `（受付${slot.receptionOpen ? t(slot.receptionOpen) : ''}〜${slot.receptionClose ? t(slot.receptionClose) : ''}）`
+          : '';
       byDays.set(days, [...(byDays.get(days) ?? []), `${t(slot.open)}–${slot.overnight ? '翌' : ''}${t(slot.close)}${reception}`]);
     }
     const text = [...byDays].map(([d, ranges]) => `${d} ${ranges.join(', ')}`).join(' / ');

@@ -15,9 +15,35 @@ import { parseJapaneseNumber } from '../util/japanese.ts';
 
 /** Old or variant kanji residents rarely type, mapped to the form they do (NFKC leaves these alone). */
 const KANJI_VARIANTS: Readonly<Record<string, string>> = {
-  髙: '高', 﨑: '崎', 嵜: '崎', 德: '徳', 邊: '辺', 邉: '辺', 濱: '浜', 澤: '沢', 齋: '斎', 齊: '斉',
-  櫻: '桜', 廣: '広', 國: '国', 眞: '真', 嶋: '島', 嶌: '島', 槇: '槙', 冨: '富', 壽: '寿', 藝: '芸',
-  圓: '円', 會: '会', 醫: '医', 學: '学', 榮: '栄', 惠: '恵', 瀨: '瀬', 檜: '桧', 顯: '顕',
+  髙: '高',
+  﨑: '崎',
+  嵜: '崎',
+  德: '徳',
+  邊: '辺',
+  邉: '辺',
+  濱: '浜',
+  澤: '沢',
+  齋: '斎',
+  齊: '斉',
+  櫻: '桜',
+  廣: '広',
+  國: '国',
+  眞: '真',
+  嶋: '島',
+  嶌: '島',
+  槇: '槙',
+  冨: '富',
+  壽: '寿',
+  藝: '芸',
+  圓: '円',
+  會: '会',
+  醫: '医',
+  學: '学',
+  榮: '栄',
+  惠: '恵',
+  瀨: '瀬',
+  檜: '桧',
+  顯: '顕',
 };
 const VARIANT_RE = new RegExp(`[${Object.keys(KANJI_VARIANTS).join('')}]`, 'gu');
 
@@ -61,7 +87,13 @@ function codeOf(cp: number): number {
 
 /** Folded text → one ASCII word, 3 base-36 characters per character (all start with 0–m). */
 export const encode = (folded: string): string =>
-  [...folded].map((c) => codeOf(c.codePointAt(0) ?? 0).toString(36).padStart(3, '0')).join('');
+  [...folded]
+    .map((c) =>
+      codeOf(c.codePointAt(0) ?? 0)
+        .toString(36)
+        .padStart(3, '0'),
+    )
+    .join('');
 
 /**
  * An index word: the encoded text and a closing `y`. Pagefind, when no index word extends a query word,
