@@ -9,9 +9,8 @@ import { FacilitySchema, HoursSchema, DAYS, type Day, type Facility, type Hours 
 import { cleanEntry, validateEntry } from '../lib/decap/save.ts';
 import { holidayRule, tableRows } from '../lib/util/hours.ts';
 import { formatMinutes, toMinutes } from '../lib/util/jst.ts';
-import { t } from '../i18n/index.ts';
-import { hoursWords, formatMonthDay, formatDate } from '../i18n/hours.ts';
-import { KIND_LABELS, LANGUAGE_LABELS, SERVICE_LABELS } from '../i18n/labels.ts';
+import { formatDate, formatMonthDay } from '../lib/util/hours-text.ts';
+import { messages } from '../i18n/index.ts';
 
 /** The page's component styles that the preview needs besides src/styles.css. */
 export const PREVIEW_CSS = `
@@ -59,12 +58,13 @@ function lenientFacility(data: Record<string, unknown>): Facility {
   } as Facility;
 }
 
-const w = hoursWords.ja;
+const m = messages('ja');
+const w = m.hours;
 const time = (x: string) => formatMinutes(toMinutes(x));
 const MARK = { open: '○', 'some-weeks': '△', closed: '／', 'as-weekday': '※' } as const;
 
 function hoursBlock(hours: Hours | undefined, departmentName: (code: string) => string): ReactNode {
-  if (!hours) return h('div', { className: 'callout' }, h('p', null, h('strong', null, t('ja', 'notRegistered'))));
+  if (!hours) return h('div', { className: 'callout' }, h('p', null, h('strong', null, m.notRegistered)));
   const nthDays = new Set(hours.nthWeekClosures.map((c) => c.day));
   const tables = hours.schedules.map((schedule, i) => {
     const rule = holidayRule(hours, schedule);
@@ -103,8 +103,8 @@ function hoursBlock(hours: Hours | undefined, departmentName: (code: string) => 
   const notes = [
     holidayNote,
     ...hours.nthWeekClosures.map((c) => w.nthWeek([...c.weeks].sort(), w.dayLong[c.day])),
-    ...hours.annualClosures.map((c) => w.annual(formatMonthDay('ja', `2000-${c.from}`), formatMonthDay('ja', `2000-${c.to}`), c.note)),
-    ...hours.datedClosures.map((c) => w.dated(formatDate('ja', c.from), formatDate('ja', c.to), c.note)),
+    ...hours.annualClosures.map((c) => w.annual(formatMonthDay(w, `2000-${c.from}`), formatMonthDay(w, `2000-${c.to}`), c.note)),
+    ...hours.datedClosures.map((c) => w.dated(formatDate(w, c.from), formatDate(w, c.to), c.note)),
     ...(hours.note ? [hours.note] : []),
   ];
   return h('div', { className: 'hours' }, ...tables, h('p', { className: 'note legend' }, w.legend), h('ul', { className: 'hours-notes' }, ...notes.map((n, i) => h('li', { key: i }, n))));
@@ -119,48 +119,48 @@ export function FacilityPreview({ entry, fields }: PreviewProps): ReactNode {
   const departments = optionLabels(fields, ['departments', 'code']);
   const stations = optionLabels(fields, ['access', 'stations', 'station']);
   const departmentName = (code: string) => departments.get(code) ?? code;
-  const derived = (group: keyof Facility['provenance']) => (f.provenance[group]?.source === 'derived' ? h('span', { className: 'badge derived' }, t('ja', 'derived')) : null);
+  const derived = (group: keyof Facility['provenance']) => (f.provenance[group]?.source === 'derived' ? h('span', { className: 'badge derived' }, m.derived) : null);
   return h(
     'main',
     { id: 'main' },
     problems.length > 0 &&
       h('div', { className: 'preview-problems', role: 'alert' }, h('strong', null, '保存前に直す項目があります'), h('ul', null, ...problems.map((p, i) => h('li', { key: i }, `${p.where}: ${p.message}`)))),
     f.status.state !== 'open' &&
-      h('p', { className: 'callout' }, h('strong', null, t('ja', f.status.state === 'moved' ? 'statusMoved' : 'statusClosed')), f.status.since ? `（${f.status.since}）` : '', f.status.note ? ` ${f.status.note}` : ''),
+      h('p', { className: 'callout' }, h('strong', null, f.status.state === 'moved' ? m.statusMoved : m.statusClosed), f.status.since ? `（${f.status.since}）` : '', f.status.note ? ` ${f.status.note}` : ''),
     h('h1', null, f.name.display || '（表示名が未入力です）'),
-    h('p', null, f.kind && h('span', { className: 'badge kind' }, KIND_LABELS[f.kind]?.ja), derived('kind'), f.name.kana && h('span', { className: 'note' }, ` ${f.name.kana}`)),
+    h('p', null, f.kind && h('span', { className: 'badge kind' }, m.labels.kind[f.kind]), derived('kind'), f.name.kana && h('span', { className: 'note' }, ` ${f.name.kana}`)),
     h(
       'dl',
       { className: 'facts' },
-      f.name.official && f.name.official !== f.name.display ? fact(t('ja', 'officialName'), f.name.official) : null,
-      f.name.corporation ? fact(t('ja', 'corporation'), f.name.corporation) : null,
-      fact(t('ja', 'departments'), f.departments.length > 0 ? h(Fragment, null, f.departments.map((d) => d.name ?? departmentName(d.code)).join('、'), derived('departments')) : t('ja', 'notRegistered')),
-      fact(t('ja', 'address'), `〒${f.address.postalCode} 東京都${f.address.published}`),
-      fact(t('ja', 'phone'), f.contact.phone ?? t('ja', 'notRegistered')),
-      f.contact.fax ? fact(t('ja', 'fax'), f.contact.fax) : null,
-      f.contact.website ? fact(t('ja', 'website'), f.contact.website) : null,
-      f.contact.booking ? fact(t('ja', 'booking'), f.contact.booking) : null,
+      f.name.official && f.name.official !== f.name.display ? fact(m.officialName, f.name.official) : null,
+      f.name.corporation ? fact(m.corporation, f.name.corporation) : null,
+      fact(m.departments, f.departments.length > 0 ? h(Fragment, null, f.departments.map((d) => d.name ?? departmentName(d.code)).join('、'), derived('departments')) : m.notRegistered),
+      fact(m.address, `〒${f.address.postalCode} 東京都${f.address.published}`),
+      fact(m.phone, f.contact.phone ?? m.notRegistered),
+      f.contact.fax ? fact(m.fax, f.contact.fax) : null,
+      f.contact.website ? fact(m.website, f.contact.website) : null,
+      f.contact.booking ? fact(m.booking, f.contact.booking) : null,
     ),
-    h('h2', { id: 'hours' }, t('ja', 'hours')),
+    h('h2', { id: 'hours' }, m.hoursHeading),
     hoursBlock(f.hours, departmentName),
-    h('h2', { id: 'access' }, t('ja', 'access')),
+    h('h2', { id: 'access' }, m.access),
     h(
       'dl',
       { className: 'facts' },
       fact(
-        t('ja', 'nearestStations'),
+        m.nearestStations,
         f.access.stations.length > 0
           ? h('ul', { className: 'inline' }, ...f.access.stations.map((s, i) => h('li', { key: i }, `${stations.get(s.station) ?? s.station}${s.walkMinutes !== undefined ? ` 徒歩 ${s.walkMinutes} 分` : ''}`)))
-          : t('ja', 'notRegistered'),
+          : m.notRegistered,
       ),
-      f.access.parking ? fact(t('ja', 'parking'), f.access.parking) : null,
-      f.access.stepFree !== undefined ? fact(t('ja', 'stepFree'), t('ja', f.access.stepFree ? 'yes' : 'no')) : null,
-      f.access.accessibleToilet !== undefined ? fact(t('ja', 'accessibleToilet'), t('ja', f.access.accessibleToilet ? 'yes' : 'no')) : null,
-      f.access.note ? fact(t('ja', 'access'), f.access.note) : null,
+      f.access.parking ? fact(m.parking, f.access.parking) : null,
+      f.access.stepFree !== undefined ? fact(m.stepFree, f.access.stepFree ? m.yes : m.no) : null,
+      f.access.accessibleToilet !== undefined ? fact(m.accessibleToilet, f.access.accessibleToilet ? m.yes : m.no) : null,
+      f.access.note ? fact(m.access, f.access.note) : null,
     ),
-    f.services.length > 0 && h(Fragment, null, h('h2', null, t('ja', 'services')), h('ul', { className: 'inline' }, ...f.services.map((s) => h('li', { key: s }, SERVICE_LABELS[s]?.ja ?? s)))),
-    f.languages.length > 0 && h(Fragment, null, h('h2', null, t('ja', 'languages')), h('ul', { className: 'inline' }, ...f.languages.map((l) => h('li', { key: l }, LANGUAGE_LABELS[l]?.ja ?? l)))),
-    f.profile && h(Fragment, null, h('h2', null, t('ja', 'profile')), h('p', null, f.profile)),
-    h('p', null, `${t('ja', 'lastVerified')}: `, h('time', null, f.lastVerified ?? '（保存した日になります）')),
+    f.services.length > 0 && h(Fragment, null, h('h2', null, m.services), h('ul', { className: 'inline' }, ...f.services.map((s) => h('li', { key: s }, m.labels.service[s] ?? s)))),
+    f.languages.length > 0 && h(Fragment, null, h('h2', null, m.languages), h('ul', { className: 'inline' }, ...f.languages.map((l) => h('li', { key: l }, m.labels.language[l] ?? l)))),
+    f.profile && h(Fragment, null, h('h2', null, m.profile), h('p', null, f.profile)),
+    h('p', null, `${m.lastVerified}: `, h('time', null, f.lastVerified ?? '（保存した日になります）')),
   );
 }

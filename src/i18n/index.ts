@@ -1,14 +1,21 @@
+/**
+ * The one way pages, components and layouts say something: `messages(lang).key`. Browser scripts read the
+ * same objects through src/i18n/client/<namespace>.ts, one module per namespace, so a bundle carries
+ * only the words its script uses.
+ */
+import { LANGS, type Lang } from '../lib/schema/lang.ts';
 import { en } from './en.ts';
-import { ja, type UiKey } from './ja.ts';
+import { ja, type Messages } from './ja.ts';
 
-export type Lang = 'ja' | 'en';
-export const LANGS: readonly Lang[] = ['ja', 'en'];
-const strings: Record<Lang, Record<UiKey, string>> = { ja, en };
+const MESSAGES: Readonly<Record<Lang, Messages>> = { ja, en };
 
-/** The UI string for a key in a language. */
-export const t = (lang: Lang, key: UiKey): string => strings[lang][key];
+/** Every UI string of a language. */
+export const messages = (lang: Lang): Messages => MESSAGES[lang];
 
 /** Path prefix of a language: '' for Japanese, '/en' for English. */
 export const langPrefix = (lang: Lang): string => (lang === 'ja' ? '' : '/en');
 
-export type { UiKey };
+/** The language a page links to as its alternative. */
+export const otherLang = (lang: Lang): Lang => LANGS.find((l) => l !== lang)!;
+
+export { LANGS, type Lang, type Messages };

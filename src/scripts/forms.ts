@@ -16,8 +16,9 @@ import {
   type FormErrorReason,
   type FormIssue,
 } from '../lib/schema/forms.ts';
+import type { Lang } from '../lib/schema/lang.ts';
+import { formWords } from '../i18n/client/forms.ts';
 
-type Lang = 'ja' | 'en';
 const SCHEMAS: Record<string, z.ZodType> = { contact: ContactFormSchema, correction: CorrectionFormSchema, 'data-request': DataRequestFormSchema };
 
 interface ServerError {
@@ -61,7 +62,7 @@ function showErrors(form: HTMLFormElement, issues: readonly ServerError[], lang:
   const summary = form.querySelector<HTMLElement>('[data-form-errors]');
   if (!summary) return;
   const h = document.createElement('h2');
-  h.textContent = lang === 'ja' ? `入力内容に ${issues.length} 件の問題があります。` : `There ${issues.length === 1 ? 'is 1 problem' : `are ${issues.length} problems`} with your entries.`;
+  h.textContent = formWords[lang].problems(issues.length);
   const ul = document.createElement('ul');
   for (const i of issues) {
     const li = document.createElement('li');
@@ -102,6 +103,7 @@ function enhance(form: HTMLFormElement): void {
   const schema = SCHEMAS[kind];
   if (!schema) return;
   const lang: Lang = form.dataset['lang'] === 'en' ? 'en' : 'ja';
+  const w = formWords[lang];
   const status = form.querySelector<HTMLElement>('[data-form-status]');
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   form.noValidate = true;
@@ -116,7 +118,7 @@ function enhance(form: HTMLFormElement): void {
     }
     clearErrors(form);
     if (button) button.disabled = true;
-    if (status) status.textContent = lang === 'ja' ? '送信しています…' : 'Sending…';
+    if (status) status.textContent = w.sending;
     try {
       const res = await fetch(form.action, {
         method: 'POST',
@@ -131,9 +133,9 @@ function enhance(form: HTMLFormElement): void {
       // A Turnstile token works once; a refused submission needs a fresh one.
       (window as { turnstile?: { reset: () => void } }).turnstile?.reset();
       if (body.errors?.length) showErrors(form, body.errors, lang);
-      if (status) status.textContent = body.message ?? (lang === 'ja' ? '送信できませんでした。時間をおいてもう一度お試しください。' : 'Could not send. Please try again later.');
+      if (status) status.textContent = body.message ?? w.sendFailed;
     } catch {
-      if (status) status.textContent = lang === 'ja' ? '通信できませんでした。接続を確認して、もう一度お試しください。' : 'Could not connect. Please check your connection and try again.';
+      if (status) status.textContent = w.offline;
     } finally {
       if (button) button.disabled = false;
     }

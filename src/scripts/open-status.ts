@@ -7,8 +7,8 @@
  */
 import type { Hours } from '../lib/schema/hours.ts';
 import { calendarFromList, openStatus } from '../lib/util/hours.ts';
-import { describeStatus } from '../i18n/hours.ts';
-import type { Lang } from '../i18n/index.ts';
+import { describeStatus } from '../lib/util/hours-text.ts';
+import { hoursWords } from '../i18n/client/hours.ts';
 
 function render(el: HTMLElement): void {
   const { hours, holidays = '', holidaysFrom = '', holidaysTo = '', departments, lang } = el.dataset;
@@ -17,7 +17,7 @@ function render(el: HTMLElement): void {
   const status = openStatus(JSON.parse(hours) as Hours, Date.now(), calendar, {
     departments: departments ? departments.split(' ') : undefined,
   });
-  const text = describeStatus(status, lang === 'en' ? 'en' : ('ja' satisfies Lang));
+  const text = describeStatus(status, hoursWords[lang === 'en' ? 'en' : 'ja']);
   el.hidden = !text;
   if (!text) return;
   el.dataset['state'] = text.kind;

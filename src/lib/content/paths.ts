@@ -1,5 +1,5 @@
 /** getStaticPaths helpers: every browse page exists in Japanese (/…) and English (/en/…). */
-import { LANGS, type Lang } from '../../i18n/index.ts';
+import { LANGS, type Lang } from '../schema/lang.ts';
 
 /** The `lang` rest parameter: undefined for Japanese (no prefix), 'en' for English. */
 export const langParam = (lang: Lang): string | undefined => (lang === 'ja' ? undefined : lang);

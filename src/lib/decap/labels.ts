@@ -4,7 +4,7 @@
  * (e.g. `facilities:hours.schedules[].slots[].open`). The config test fails when a schema field has no label.
  */
 import { DAYS, WEEKDAYS, FACILITY_STATES, POSITION_PRECISIONS } from '../schema/index.ts';
-import { SERVICE_LABELS, LANGUAGE_LABELS, KIND_LABELS, GROUP_LABELS, SOURCE_LABELS, DATASET_LABELS, METHOD_LABELS } from '../../i18n/labels.ts';
+import { messages } from '../../i18n/index.ts';
 
 export interface FieldText {
   label: string;
@@ -159,26 +159,26 @@ export const FIELD_TEXT: Readonly<Record<string, FieldText>> = {
 };
 
 const DAY_JA: Record<(typeof DAYS)[number], string> = { mon: '月', tue: '火', wed: '水', thu: '木', fri: '金', sat: '土', sun: '日', hol: '祝' };
-const ja = (m: Record<string, { ja: string }>): Record<string, string> => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.ja]));
+const labels = messages('ja').labels;
 
 /**
- * Labels for enum values, by the schema path that holds them. Visitors' labels (src/i18n/labels.ts)
+ * Labels for enum values, by the schema path that holds them. Visitors' labels (src/i18n, `labels`)
  * are reused so an editor picks exactly the words the public page shows.
  */
 export const ENUM_TEXT: Readonly<Record<string, Record<string, string>>> = {
-  'facilities:kind': ja(KIND_LABELS),
-  'facilities:services': ja(SERVICE_LABELS),
-  'facilities:languages': ja(LANGUAGE_LABELS),
+  'facilities:kind': labels.kind,
+  'facilities:services': labels.service,
+  'facilities:languages': labels.language,
   'facilities:hours.schedules[].slots[].days': DAY_JA,
   'facilities:hours.nthWeekClosures[].day': Object.fromEntries(WEEKDAYS.map((d) => [d, `${DAY_JA[d]}曜日`])),
   'facilities:position.precision': Object.fromEntries(
     POSITION_PRECISIONS.map((p) => [p, { exact: '入口の位置', building: '建物の位置', chome: '丁目の代表点', town: '町の代表点' }[p]]),
   ),
   'facilities:status.state': Object.fromEntries(FACILITY_STATES.map((s) => [s, { open: '診療中', closed: '廃止・休止', moved: '移転' }[s]])),
-  'departments:group': ja(GROUP_LABELS),
-  '*:source.source': ja(SOURCE_LABELS),
-  '*:source.dataset': ja(DATASET_LABELS),
-  '*:source.method': ja(METHOD_LABELS),
+  'departments:group': labels.group,
+  '*:source.source': labels.source,
+  '*:source.dataset': labels.dataset,
+  '*:source.method': labels.method,
 };
 
 /** The label of one enum value; the value itself when no label exists (the test requires one). */

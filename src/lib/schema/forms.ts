@@ -35,6 +35,10 @@ export const DATA_REQUEST_TYPES = [
 ] as const;
 export type DataRequestType = (typeof DATA_REQUEST_TYPES)[number];
 
+/**
+ * The rights' names in the mails and the operator CLI, which cannot read src/i18n. The site shows src/i18n's
+ * `labels.requestType`; tests/unit/i18n.test.ts keeps the two equal.
+ */
 export const DATA_REQUEST_TYPE_LABELS: Readonly<Record<DataRequestType, { ja: string; en: string }>> = {
   disclosure: { ja: '開示', en: 'Disclosure' },
   correction: { ja: '訂正', en: 'Correction' },

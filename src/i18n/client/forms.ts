@@ -1,0 +1,7 @@
+/** messages(lang).forms for browser scripts: a module of its own, so a bundle carries no other namespace. */
+import type { Lang } from '../../lib/schema/lang.ts';
+import { forms as en } from '../en/forms.ts';
+import { forms as ja } from '../ja/forms.ts';
+import type { Messages } from '../ja.ts';
+
+export const formWords: Readonly<Record<Lang, Messages['forms']>> = { ja, en };

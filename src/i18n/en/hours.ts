@@ -1,0 +1,40 @@
+import type { Messages } from '../ja.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th'];
+
+export const hours: Messages['hours'] = {
+  hoursTitle: 'Opening hours',
+  timeColumn: 'Hours',
+  day: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun', hol: 'Hol' },
+  dayLong: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun', hol: 'Holiday' },
+  open: 'open',
+  closed: 'closed',
+  someWeeksClosed: 'closed some weeks',
+  asWeekday: 'as weekday',
+  reception: 'Reception',
+  nextMorning: 'next day ',
+  range: (a, b) => `${a}–${b}`,
+  allDepartments: 'All departments',
+  scheduleCaption: (departments) => departments.join(', '),
+  nthWeek: (weeks, day) => `Closed on the ${weeks.map((w) => ORDINALS[w - 1]).join(' and ')} ${day} of the month`,
+  holidaysClosed: 'Closed on public holidays',
+  holidaysAsWeekday: 'Open on public holidays at the usual weekday hours',
+  holidaysOwn: 'On public holidays, the hours in the “Hol” column apply',
+  annual: (a, b, note) => `Closed every year ${a}–${b}${note ? ` (${note})` : ''}`,
+  dated: (a, b, note) => `Closed ${a === b ? a : `${a}–${b}`}${note ? ` (${note})` : ''}`,
+  closuresTitle: 'Upcoming closures',
+  legend: '○ open　△ closed some weeks　／ closed',
+  statusOpen: 'Open now',
+  statusSoon: 'Reception closes soon',
+  statusClosedToday: 'Closed today',
+  statusClosedNow: 'Reception closed',
+  until: (t) => `reception until ${t}`,
+  next: (w) => `Next opening: ${w}`,
+  today: 'today',
+  tomorrow: 'tomorrow',
+  monthDay: (m, d) => `${MONTHS[m - 1]} ${d}`,
+  receptionFrom: (t) => ` (reception from ${t})`,
+  paren: (x) => ` (${x})`,
+  fullDate: (y, m, d) => `${MONTHS[m - 1]} ${d}, ${y}`,
+};

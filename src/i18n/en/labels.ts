@@ -1,0 +1,66 @@
+import type { Messages } from '../ja.ts';
+
+export const labels: Messages['labels'] = {
+  source: {
+    'official-list': 'official register',
+    mhlw: 'MHLW Medical Information Net',
+    derived: 'estimated',
+    facility: 'provided by the facility',
+    operator: 'confirmed by the operator',
+  },
+  dataset: {
+    'kouseikyoku-hokeniryokikan-2025-08': 'Kanto-Shinetsu Regional Bureau of Health and Welfare, list of insured medical institutions (Aug 2025)',
+    'mhlw-iryojohonet': 'MHLW Medical Information Net open data',
+    'geolonia-japanese-addresses': 'Geolonia Japanese addresses (chōme points)',
+    'japanpost-ken-all-2025-10': 'Japan Post postal code data (Oct 2025)',
+    'ekidata-2024-04-26': 'ekidata.jp station data (2024-04-26)',
+    'mhlw-shinryo-kamoku-codes': 'MHLW department codes',
+    'iryoho-sekorei-3-2': 'Medical Care Act Enforcement Order, Art. 3-2',
+    'japan-medical-society-database': 'Japan Medical Society Database (CC BY 4.0)',
+  },
+  method: {
+    'name-corporation-split': 'display name split from the corporation name',
+    'name-kind': 'type read from the name ("病院" is reserved for hospitals)',
+    'name-department': 'departments read from the facility name',
+    'address-normalise': 'address split into town, chōme and block',
+    'chome-point': 'representative point of the chōme',
+    'nearest-station': 'straight-line distance from the chōme point',
+    'reading-compose': 'reading composed from its parts',
+  },
+  kind: { clinic: 'Clinic', hospital: 'Hospital' },
+  group: {
+    internal: 'Internal medicine',
+    surgical: 'Surgery',
+    paediatric: 'Paediatrics',
+    obgyn: 'Obstetrics and gynaecology',
+    'eye-ent': 'Eye and ENT',
+    'skin-uro': 'Skin and urology',
+    mental: 'Mental health',
+    dental: 'Dentistry',
+    other: 'Other',
+  },
+  language: {
+    ja: 'Japanese', en: 'English', zh: 'Chinese', ko: 'Korean', vi: 'Vietnamese', ne: 'Nepali', tl: 'Tagalog',
+    pt: 'Portuguese', es: 'Spanish', fr: 'French', th: 'Thai', my: 'Burmese', ru: 'Russian', jsl: 'Japanese Sign Language',
+  },
+  service: {
+    vaccination: 'Vaccinations', 'health-checkup': 'Health check-ups', 'home-visit': 'Home visits', 'online-consultation': 'Online consultation',
+    dialysis: 'Dialysis', endoscopy: 'Endoscopy', ct: 'CT', mri: 'MRI', 'x-ray': 'X-ray', ultrasound: 'Ultrasound',
+    'night-clinic': 'Evening clinic', 'women-doctor': 'Female doctor', cashless: 'Cashless payment', emergency: 'Emergency care',
+  },
+  provenanceField: {
+    name: 'Name', kind: 'Type', address: 'Address', position: 'Position', contact: 'Contact', departments: 'Departments', hours: 'Opening hours',
+    access: 'Nearest stations and access', services: 'Services and equipment', languages: 'Languages', profile: 'About', status: 'Status', codes: 'Facility codes',
+  },
+  requestType: {
+    disclosure: 'Disclosure',
+    correction: 'Correction',
+    addition: 'Addition',
+    deletion: 'Deletion',
+    suspension: 'Suspension of use',
+    'third-party-stop': 'Stop provision to third parties',
+    'purpose-notice': 'Notice of the purposes of use',
+    'third-party-record': 'Disclosure of third-party provision records',
+  },
+  relation: { self: 'The person concerned', agent: 'An agent (legal representative or authorised agent)' },
+};
