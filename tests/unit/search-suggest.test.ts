@@ -4,7 +4,7 @@ import { queryWords, type QueryWord } from '../../src/scripts/search/english.ts'
 import type { Vocab } from '../../src/scripts/search/page.ts';
 import { betterQueries, suggestions } from '../../src/scripts/search/suggest.ts';
 import type { SearchState } from '../../src/scripts/search/url-state.ts';
-import { SEARCH_WORDS } from '../../src/scripts/search/words.ts';
+import { searchWords } from '../../src/scripts/search/words.ts';
 
 /** The English page's vocabulary; the Japanese page's has no English names. */
 const enVocab: Vocab = {
@@ -31,8 +31,8 @@ const vocab: Vocab = {
   towns: enVocab.towns.map(({ en: _en, ...t }) => t),
   stations: enVocab.stations.map(({ en: _en, ...s }) => s),
 };
-const ja = { ui: SEARCH_WORDS.ja, prefix: '', vocab };
-const en = { ui: SEARCH_WORDS.en, prefix: '/en', vocab: enVocab };
+const ja = { ui: searchWords.ja, prefix: '', vocab };
+const en = { ui: searchWords.en, prefix: '/en', vocab: enVocab };
 const state = (q: string, more: Partial<SearchState> = {}): SearchState => ({ q, filters: {}, sort: '', ...more });
 const words = (q: string): QueryWord[] => queryWords(q, new Map());
 /** A value as URLSearchParams writes it. */
@@ -79,7 +79,7 @@ describe('when nothing matches', () => {
         { href: '/departments/29001/', text: '診療科「眼科」の一覧' },
         { href: '/departments/33001/', text: '診療科「小児歯科」の一覧' },
       ],
-      hint: SEARCH_WORDS.ja.hint,
+      hint: searchWords.ja.hint,
     });
   });
 

@@ -2,7 +2,7 @@
  * The only module that reads astro:content. Loads every collection once per build and indexes it the
  * ways residents browse: by department, town, 町丁目 and station.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, render } from 'astro:content';
 import type { Area, Department, Facility, Page, Station } from '../schema/index.ts';
 
 export interface Town {
@@ -86,5 +86,6 @@ export async function getPage(id: string) {
   const pages = await getCollection('pages');
   const entry = pages.find((p) => p.id === id);
   if (!entry) throw new Error(`content/pages/${id}.md がありません`);
-  return entry as typeof entry & { data: Page };
+  const { Content } = await render(entry);
+  return { data: entry.data as Page, Content };
 }

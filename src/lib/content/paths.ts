@@ -3,7 +3,6 @@ import { LANGS, type Lang } from '../schema/lang.ts';
 
 /** The `lang` rest parameter: undefined for Japanese (no prefix), 'en' for English. */
 export const langParam = (lang: Lang): string | undefined => (lang === 'ja' ? undefined : lang);
-export const langFromParam = (p: string | undefined): Lang => (p === 'en' ? 'en' : 'ja');
 
 /** One path per language, with extra params and props. */
 export const perLang = <P extends Record<string, string>, T extends object>(params: P, props: T = {} as T) =>

@@ -3,7 +3,7 @@
  * a hint with an example. Keyed by `<collection>:<path>` with list items as `[]`
  * (e.g. `facilities:hours.schedules[].slots[].open`). The config test fails when a schema field has no label.
  */
-import { DAYS, WEEKDAYS, FACILITY_STATES, POSITION_PRECISIONS } from '../schema/index.ts';
+import { WEEKDAYS, FACILITY_STATES, POSITION_PRECISIONS } from '../schema/index.ts';
 import { messages } from '../../i18n/index.ts';
 
 export interface FieldText {
@@ -158,8 +158,9 @@ export const FIELD_TEXT: Readonly<Record<string, FieldText>> = {
   'pages:revisions[].summary': { label: '内容' },
 };
 
-const DAY_JA: Record<(typeof DAYS)[number], string> = { mon: '月', tue: '火', wed: '水', thu: '木', fri: '金', sat: '土', sun: '日', hol: '祝' };
-const labels = messages('ja').labels;
+const { labels, hours } = messages('ja');
+/** The table's day names (月 … 祝), as the public hours table heads them. */
+const DAY_JA = hours.day;
 
 /**
  * Labels for enum values, by the schema path that holds them. Visitors' labels (src/i18n, `labels`)

@@ -115,6 +115,7 @@ export const FORM_ERRORS = {
 export type FormErrorReason = keyof typeof FORM_ERRORS;
 
 /** C0/C1 control characters other than tab, line feed and carriage return, plus bidi overrides. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 /** Line breaks, for one-line fields. */
 const LINE_BREAKS = /[\r\n\t]/;
@@ -179,6 +180,7 @@ export const ContactFormSchema = z.strictObject({
   /** Agreement to the privacy policy. */
   agree: Consent,
 });
+/** A contact form as validated (each form exports its type, like the collections). @public */
 export type ContactForm = z.output<typeof ContactFormSchema>;
 
 /** 掲載情報の修正依頼. The reporter's email is optional and never leaves the ledger. */
@@ -202,6 +204,7 @@ export const CorrectionFormSchema = z.strictObject({
   /** Agreement to the privacy policy. */
   agree: Consent,
 });
+/** A correction report as validated. @public */
 export type CorrectionForm = z.output<typeof CorrectionFormSchema>;
 
 /** 保有個人データに関する請求（開示・訂正・追加・削除・利用停止・第三者提供の停止・利用目的の通知・第三者提供記録の開示）. */

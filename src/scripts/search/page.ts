@@ -6,7 +6,7 @@
 import type { FilterKey } from '../../lib/search/record.ts';
 import { calendarFromList, type HolidayCalendar } from '../../lib/util/hours.ts';
 import { englishNames, type EnglishNames } from './english.ts';
-import { langPrefix, SEARCH_WORDS, type Lang, type SearchWords } from './words.ts';
+import { langPrefix, searchWords, type Lang, type SearchWords } from './words.ts';
 
 /** Departments (most common first), towns and stations with facilities. `en`: the English name, on the English page only. */
 export interface Vocab {
@@ -34,7 +34,7 @@ export function readPage(data: Readonly<Record<string, string | undefined>>): Se
   const labels = JSON.parse(data['labels'] ?? '{}') as Partial<Record<FilterKey, Record<string, string>>>;
   return {
     lang,
-    ui: SEARCH_WORDS[lang],
+    ui: searchWords[lang],
     prefix: langPrefix(lang),
     vocab,
     label: (key, value) => labels[key]?.[value] ?? value,

@@ -6,7 +6,7 @@ import { openStatus } from '../../lib/util/hours.ts';
 import type { SearchPage } from './page.ts';
 import type { Link, Suggestions } from './suggest.ts';
 import type { SearchState } from './url-state.ts';
-import { describeStatus, SEARCH_WORDS, type SearchWords } from './words.ts';
+import { describeStatus, hoursWords, searchWords, type SearchWords } from './words.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -55,7 +55,7 @@ export function renderFilters(
 function todayStatus({ lang, calendar }: SearchPage, hoursJson: string | undefined): HTMLElement | undefined {
   if (!hoursJson) return undefined;
   try {
-    const text = describeStatus(openStatus(JSON.parse(hoursJson) as Hours, Date.now(), calendar), lang);
+    const text = describeStatus(openStatus(JSON.parse(hoursJson) as Hours, Date.now(), calendar), hoursWords[lang]);
     if (!text) return undefined;
     return el('span', { className: `state ${text.kind}` }, text.headline, text.detail ? ` ${text.detail}` : '');
   } catch {
@@ -65,7 +65,7 @@ function todayStatus({ lang, calendar }: SearchPage, hoursJson: string | undefin
 
 /** A result's state (廃止・休止, 移転) as the index holds it → the page's words. */
 function stateLabel(ui: SearchWords, value: string): string {
-  const key = (Object.keys(SEARCH_WORDS.ja.state) as (keyof SearchWords['state'])[]).find((k) => SEARCH_WORDS.ja.state[k] === value);
+  const key = (Object.keys(searchWords.ja.state) as (keyof SearchWords['state'])[]).find((k) => searchWords.ja.state[k] === value);
   return key ? ui.state[key] : value;
 }
 
