@@ -27,6 +27,7 @@ export const en: Messages = {
   breadcrumb: 'Breadcrumb',
   derived: 'estimated',
   notRegistered: 'not registered',
+  comma: ', ',
   lastVerified: 'Last verified',
   requestCorrection: 'Report a correction',
   footerNote: 'Listings are based on public registers. Please confirm with the facility before visiting.',

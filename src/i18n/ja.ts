@@ -32,6 +32,8 @@ export const ja = {
   breadcrumb: 'パンくずリスト',
   derived: '推定',
   notRegistered: '未登録',
+  /** Between the items of a value written in one line (内科、小児科). */
+  comma: '、',
   lastVerified: '最終確認日',
   requestCorrection: '情報の修正を依頼',
   footerNote: '掲載情報は公的な一覧をもとにしています。受診の前に医療機関へ直接ご確認ください。',
