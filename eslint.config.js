@@ -38,17 +38,18 @@ const zones = [
     './lib/content/content-dir.ts',
   ]),
   rule('i18n-holds-words', 'src/i18n may import src/lib/schema (types and the language list) only', './src/i18n', './src', ['./lib/schema', './i18n']),
-  rule('ui-uses-lib', 'components and layouts import src/lib, src/i18n, other components and browser scripts', ['./src/components', './src/layouts'], './src', [
+  rule('views-are-data', 'src/view (what a page shows, as data) may import src/lib and src/i18n', './src/view', './src', ['./lib', './i18n', './view']),
+  rule(
+    'ui-uses-lib',
+    'components and layouts import src/lib, src/i18n, src/view, other components and browser scripts',
+    ['./src/components', './src/layouts'],
+    './src',
+    ['./lib', './i18n', './view', './components', './layouts', './scripts', './styles.css'],
+  ),
+  rule('browser-scripts', 'src/scripts and src/admin run in the browser: src/lib, src/i18n and src/view only', ['./src/scripts', './src/admin'], './src', [
     './lib',
     './i18n',
-    './components',
-    './layouts',
-    './scripts',
-    './styles.css',
-  ]),
-  rule('browser-scripts', 'src/scripts and src/admin run in the browser: src/lib and src/i18n only', ['./src/scripts', './src/admin'], './src', [
-    './lib',
-    './i18n',
+    './view',
     './scripts',
     './admin',
   ]),

@@ -14,7 +14,18 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { hmac } from '../functions/_lib/crypto.ts';
-import { addAudit, allowedNext, auditTrail, decryptPersonal, findByEmailHmac, getRequest, listRequests, setStatus, TransitionError, type RequestRow } from '../functions/_lib/ledger.ts';
+import {
+  addAudit,
+  allowedNext,
+  auditTrail,
+  decryptPersonal,
+  findByEmailHmac,
+  getRequest,
+  listRequests,
+  setStatus,
+  TransitionError,
+  type RequestRow,
+} from '../functions/_lib/ledger.ts';
 import { DATA_REQUEST_TYPE_LABELS, normalizeEmail, REQUEST_STATUSES, type DataRequestType, type RequestStatus } from '../src/lib/schema/forms.ts';
 import { fail, flag, openFormsDb, positionals, root } from './lib/forms-d1.ts';
 
@@ -23,14 +34,30 @@ const [command, id, status] = positionals(args);
 const USAGE = 'npm run requests -- list|show <id>|set-status <id> <status> --by <name>|export <id>（詳しくは docs/operations/data-requests.md）';
 if (!command || !['list', 'show', 'set-status', 'export'].includes(command)) fail(`使い方: ${USAGE}`);
 
-const STATUS_JA: Record<RequestStatus, string> = { received: '受付', verified: '本人メール確認済み', in_progress: '対応中', answered: '回答済み', refused: '不応諾' };
-const label = (r: RequestRow) => (r.kind === 'data-request' ? `データ請求・${DATA_REQUEST_TYPE_LABELS[r.type as DataRequestType]?.ja ?? r.type}` : r.kind === 'correction' ? `修正依頼・${r.type}` : 'お問い合わせ');
+const STATUS_JA: Record<RequestStatus, string> = {
+  received: '受付',
+  verified: '本人メール確認済み',
+  in_progress: '対応中',
+  answered: '回答済み',
+  refused: '不応諾',
+};
+const label = (r: RequestRow) =>
+  r.kind === 'data-request'
+    ? `データ請求・${DATA_REQUEST_TYPE_LABELS[r.type as DataRequestType]?.ja ?? r.type}`
+    : r.kind === 'correction'
+      ? `修正依頼・${r.type}`
+      : 'お問い合わせ';
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
 const { db, cfg, dispose } = await openFormsDb(args);
 try {
   if (command === 'list') {
-    const rows = await listRequests(db, { status: flag(args, 'status'), kind: flag(args, 'kind'), open: args.includes('--open'), limit: Number(flag(args, 'limit') ?? 100) });
+    const rows = await listRequests(db, {
+      status: flag(args, 'status'),
+      kind: flag(args, 'kind'),
+      open: args.includes('--open'),
+      limit: Number(flag(args, 'limit') ?? 100),
+    });
     const today = new Date().toISOString();
     for (const r of rows) {
       const late = !r.closed_at && r.due_at < today ? ' ⚠期限超過' : '';
@@ -44,21 +71,29 @@ try {
     if (command === 'show') {
       const personal = await decryptPersonal(cfg.encKey, row);
       console.log(`${row.id}  ${label(row)}  状態: ${STATUS_JA[row.status]}${row.refusal_reason ? `（理由: ${row.refusal_reason}）` : ''}`);
-      console.log(`受付 ${row.received_at}  メール確認 ${row.verified_at ?? '—'}  期限 ${row.due_at}  完了 ${row.closed_at ?? '—'}  言語 ${row.lang}  ボット確認 ${row.bot_check}`);
+      console.log(
+        `受付 ${row.received_at}  メール確認 ${row.verified_at ?? '—'}  期限 ${row.due_at}  完了 ${row.closed_at ?? '—'}  言語 ${row.lang}  ボット確認 ${row.bot_check}`,
+      );
       console.log('\n内容（個人データ。画面共有・転記に注意）:');
       for (const [k, v] of Object.entries(personal)) if (v !== null) console.log(`  ${k}: ${String(v).replaceAll('\n', '\n    ')}`);
       console.log(`\n次に進める状態: ${allowedNext(row.kind, row.status).join(', ') || '（完了）'}`);
       console.log('\n監査記録:');
-      for (const a of await auditTrail(db, row.id)) console.log(`  ${a.at}  ${a.actor}  ${a.action}${a.to_status ? ` ${a.from_status ?? ''}→${a.to_status}` : ''}${a.note ? `  ${a.note}` : ''}`);
-      const { results } = await db.prepare('SELECT id, status, attempts, last_error, result FROM outbox WHERE request_id = ?').bind(row.id).all<{ id: string; status: string; attempts: number; last_error: string | null; result: string | null }>();
+      for (const a of await auditTrail(db, row.id))
+        console.log(`  ${a.at}  ${a.actor}  ${a.action}${a.to_status ? ` ${a.from_status ?? ''}→${a.to_status}` : ''}${a.note ? `  ${a.note}` : ''}`);
+      const { results } = await db
+        .prepare('SELECT id, status, attempts, last_error, result FROM outbox WHERE request_id = ?')
+        .bind(row.id)
+        .all<{ id: string; status: string; attempts: number; last_error: string | null; result: string | null }>();
       console.log('\n送信:');
-      for (const o of results) console.log(`  ${o.id}  ${o.status}  試行 ${o.attempts}${o.last_error ? `  最後のエラー ${o.last_error}` : ''}${o.result ? `  ${o.result}` : ''}`);
+      for (const o of results)
+        console.log(`  ${o.id}  ${o.status}  試行 ${o.attempts}${o.last_error ? `  最後のエラー ${o.last_error}` : ''}${o.result ? `  ${o.result}` : ''}`);
     } else if (command === 'set-status') {
       const by = flag(args, 'by');
       if (!status || !(REQUEST_STATUSES as readonly string[]).includes(status)) fail(`状態は ${REQUEST_STATUSES.join(' / ')} のいずれかです`);
       if (!by) fail('--by <担当者名> を指定してください（監査記録に残ります）');
       const to = status as RequestStatus;
-      if (!allowedNext(row.kind, row.status).includes(to)) fail(`${STATUS_JA[row.status]} → ${STATUS_JA[to]} には進められません（次に進める状態: ${allowedNext(row.kind, row.status).join(', ') || 'なし'}）`);
+      if (!allowedNext(row.kind, row.status).includes(to))
+        fail(`${STATUS_JA[row.status]} → ${STATUS_JA[to]} には進められません（次に進める状態: ${allowedNext(row.kind, row.status).join(', ') || 'なし'}）`);
       const reason = flag(args, 'reason');
       if (to === 'refused' && !reason) fail('不応諾（refused）には --reason "理由" が必要です。理由は請求者に通知します');
       if (args.includes('--dry-run')) {
@@ -74,14 +109,25 @@ try {
       }
     } else {
       // export: everything held about the requester's email, for a verified disclosure request.
-      if (row.kind !== 'data-request' || !['disclosure', 'third-party-record', 'purpose-notice'].includes(row.type ?? '')) fail('export は開示系の請求（disclosure など）にだけ使えます');
+      if (row.kind !== 'data-request' || !['disclosure', 'third-party-record', 'purpose-notice'].includes(row.type ?? ''))
+        fail('export は開示系の請求（disclosure など）にだけ使えます');
       if (row.status !== 'verified' && row.status !== 'in_progress') fail(`本人のメール確認が済んだ請求だけ出力できます（現在: ${STATUS_JA[row.status]}）`);
       const me = await decryptPersonal<{ email: string }>(cfg.encKey, row);
       const email = normalizeEmail(me.email);
       const held = await findByEmailHmac(db, await hmac(cfg.hmacKey, 'email', email));
       const submissions = [];
       for (const r of held) {
-        submissions.push({ id: r.id, kind: r.kind, type: r.type, status: r.status, receivedAt: r.received_at, verifiedAt: r.verified_at, closedAt: r.closed_at, content: await decryptPersonal(cfg.encKey, r), history: (await auditTrail(db, r.id)).map((a) => ({ at: a.at, action: a.action, to: a.to_status })) });
+        submissions.push({
+          id: r.id,
+          kind: r.kind,
+          type: r.type,
+          status: r.status,
+          receivedAt: r.received_at,
+          verifiedAt: r.verified_at,
+          closedAt: r.closed_at,
+          content: await decryptPersonal(cfg.encKey, r),
+          history: (await auditTrail(db, r.id)).map((a) => ({ at: a.at, action: a.action, to: a.to_status })),
+        });
       }
       const peopleDir = path.join(root, 'content/people');
       const people = existsSync(peopleDir)
@@ -102,7 +148,9 @@ try {
       };
       writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`, { mode: 0o600 });
       await addAudit(db, row.id, flag(args, 'by') ?? 'operator', 'exported', `${submissions.length} submissions, ${people.length} people entries`);
-      console.log(`${out} に出力しました（フォームの送信 ${submissions.length} 件、人物ページ ${people.length} 件）。個人データです: 回答に使ったら削除してください。`);
+      console.log(
+        `${out} に出力しました（フォームの送信 ${submissions.length} 件、人物ページ ${people.length} 件）。個人データです: 回答に使ったら削除してください。`,
+      );
     }
   }
 } finally {

@@ -66,9 +66,7 @@ try {
   if (process.stderr.isTTY) process.stderr.write('\n');
 
   const facilitiesDir = path.join(out, 'facilities');
-  const missing = existsSync(facilitiesDir)
-    ? readdirSync(facilitiesDir).filter((f) => f.endsWith('.yaml') && !seen.has(f.slice(0, -5)))
-    : [];
+  const missing = existsSync(facilitiesDir) ? readdirSync(facilitiesDir).filter((f) => f.endsWith('.yaml') && !seen.has(f.slice(0, -5))) : [];
   if (changes.length > 0 && changes.length <= 40) console.log(changes.join('\n'));
   for (const m of missing) console.log(`! 元データにない施設（削除せず残しています）: ${m}`);
   console.log(

@@ -54,7 +54,14 @@ export async function openFormsDb(args: string[]): Promise<FormsDb> {
     if (!process.env['DATA_ENC_KEY'] || !process.env['HMAC_KEY']) fail('--remote では本番の DATA_ENC_KEY と HMAC_KEY を環境変数で渡してください');
     tmp = mkdtempSync(path.join(tmpdir(), 'nakano-remote-'));
     configPath = path.join(tmp, 'wrangler.json');
-    writeFileSync(configPath, JSON.stringify({ name: 'nakano-clinic-db', compatibility_date: '2026-10-01', d1_databases: [{ binding: 'DB', database_name: 'nakano-clinic-db', database_id: id, remote: true }] }));
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        name: 'nakano-clinic-db',
+        compatibility_date: '2026-10-01',
+        d1_databases: [{ binding: 'DB', database_name: 'nakano-clinic-db', database_id: id, remote: true }],
+      }),
+    );
   }
   const state = flag(args, 'state') ?? path.join(root, '.wrangler/state');
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath, ...(remote ? {} : { persist: { path: path.join(state, 'v3') } }), envFiles: [] });
@@ -72,7 +79,10 @@ export async function openFormsDb(args: string[]): Promise<FormsDb> {
 }
 
 /** POST /api/ops/retry on a running site (npm start, or --site https://…). */
-export async function retryOnSite(args: string[], channel?: 'mail' | 'github-issue'): Promise<{ sent: number; failed: number; gaveUp: number; waiting: number; stillFailed: number }> {
+export async function retryOnSite(
+  args: string[],
+  channel?: 'mail' | 'github-issue',
+): Promise<{ sent: number; failed: number; gaveUp: number; waiting: number; stillFailed: number }> {
   const site = flag(args, 'site') ?? process.env['SITE_URL'] ?? 'http://localhost:8788';
   const token = process.env['OPS_TOKEN'] ?? 'dev-only-ops-token';
   let res: Response;

@@ -3,7 +3,15 @@
  * Merging with an existing file honours provenance: a group an editor or the operator confirmed
  * (source `facility` / `operator`) is kept as it is; fields the seed never produces are kept too.
  */
-import { PROVENANCE_FIELDS, type Area, type Department, type FacilityInput, type ProvenanceField, type Source, type Station } from '../../src/lib/schema/index.ts';
+import {
+  PROVENANCE_FIELDS,
+  type Area,
+  type Department,
+  type FacilityInput,
+  type ProvenanceField,
+  type Source,
+  type Station,
+} from '../../src/lib/schema/index.ts';
 import { normalizeAddress } from '../../src/lib/util/address.ts';
 import { departmentsInName } from '../../src/lib/util/department-match.ts';
 import { splitCorporation } from '../../src/lib/util/facility-name.ts';
@@ -39,7 +47,12 @@ export function facilityFromRow(row: Row, ctx: SeedContext): FacilityInput {
   const addr = normalizeAddress(published, ctx.towns);
   const area = ctx.areas.find((a) => a.town === addr.town && a.chome === addr.chome);
   if (!area) throw new Error(`${officialName}: 住所「${published}」の町丁目が地域の一覧にありません`);
-  const near = nearest(area.point, ctx.stations.map((s) => ({ ...s.point, id: s.id })), 3, STATION_RADIUS_M);
+  const near = nearest(
+    area.point,
+    ctx.stations.map((s) => ({ ...s.point, id: s.id })),
+    3,
+    STATION_RADIUS_M,
+  );
   const departments = departmentsInName(display, ctx.departments);
 
   const provenance: Partial<Record<ProvenanceField, Source>> = {
@@ -93,8 +106,23 @@ const confirmed = (s: unknown): boolean => {
 
 /** The canonical key order of a facility file, so re-running the seed gives byte-identical files. */
 export const FACILITY_KEY_ORDER = [
-  'id', 'kind', 'name', 'address', 'position', 'contact', 'departments', 'hours', 'access', 'services', 'languages',
-  'profile', 'editors', 'status', 'codes', 'provenance', 'lastVerified',
+  'id',
+  'kind',
+  'name',
+  'address',
+  'position',
+  'contact',
+  'departments',
+  'hours',
+  'access',
+  'services',
+  'languages',
+  'profile',
+  'editors',
+  'status',
+  'codes',
+  'provenance',
+  'lastVerified',
 ] as const;
 
 export function mergeFacility(seeded: FacilityInput, existing: Record<string, unknown> | undefined): Record<string, unknown> {

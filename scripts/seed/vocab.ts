@@ -4,7 +4,15 @@ import type { Area, Department, Station } from '../../src/lib/schema/index.ts';
 import { OFFICIAL_LIST_DATE, type SharedData } from './sources.ts';
 
 const GROUPS: Readonly<Record<string, Department['group']>> = {
-  '01': 'internal', '02': 'surgical', '03': 'paediatric', '04': 'obgyn', '05': 'eye-ent', '06': 'skin-uro', '07': 'mental', '08': 'dental', '09': 'other',
+  '01': 'internal',
+  '02': 'surgical',
+  '03': 'paediatric',
+  '04': 'obgyn',
+  '05': 'eye-ent',
+  '06': 'skin-uro',
+  '07': 'mental',
+  '08': 'dental',
+  '09': 'other',
 };
 
 export function buildDepartments(d: SharedData): Department[] {
@@ -34,7 +42,11 @@ export function buildDepartments(d: SharedData): Department[] {
 
 /** チュウオウ → chuo, ヤヨイチョウ → yayoicho: Hepburn without long-vowel marks, for ids and English. */
 export const romanize = (kana: string): string =>
-  wanakana.toRomaji(kana).replace(/ou/g, 'o').replace(/uu/g, 'u').replace(/[^a-z]/g, '');
+  wanakana
+    .toRomaji(kana)
+    .replace(/ou/g, 'o')
+    .replace(/uu/g, 'u')
+    .replace(/[^a-z]/g, '');
 
 export function buildAreas(d: SharedData): Area[] {
   const kana = new Map(d.kenAll.map((r) => [r['町域名'] ?? '', wanakana.toHiragana((r['町域名カナ'] ?? '').normalize('NFKC'))]));

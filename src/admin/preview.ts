@@ -68,7 +68,9 @@ function hoursBlock(hours: Hours | undefined, departmentName: (code: string) => 
   const nthDays = new Set(hours.nthWeekClosures.map((c) => c.day));
   const tables = hours.schedules.map((schedule, i) => {
     const rule = holidayRule(hours, schedule);
-    const caption = schedule.label ?? (schedule.departments.length > 0 ? schedule.departments.map(departmentName).join('・') : hours.schedules.length > 1 ? w.allDepartments : w.hoursTitle);
+    const caption =
+      schedule.label ??
+      (schedule.departments.length > 0 ? schedule.departments.map(departmentName).join('・') : hours.schedules.length > 1 ? w.allDepartments : w.hoursTitle);
     const rows = tableRows(schedule).map((r, j) =>
       h(
         'tr',
@@ -82,7 +84,16 @@ function hoursBlock(hours: Hours | undefined, departmentName: (code: string) => 
             h('span', { className: 'slot-reception' }, `${w.reception} ${w.range(time(r.receptionOpen ?? r.open), time(r.receptionClose ?? r.close))}`),
         ),
         ...DAYS.map((d: Day) => {
-          const cell = d === 'hol' && rule !== 'slots' ? (rule === 'closed' ? 'closed' : 'as-weekday') : !r.days.has(d) ? 'closed' : d !== 'hol' && nthDays.has(d) ? 'some-weeks' : 'open';
+          const cell =
+            d === 'hol' && rule !== 'slots'
+              ? rule === 'closed'
+                ? 'closed'
+                : 'as-weekday'
+              : !r.days.has(d)
+                ? 'closed'
+                : d !== 'hol' && nthDays.has(d)
+                  ? 'some-weeks'
+                  : 'open';
           return h('td', { key: d, className: cell }, MARK[cell]);
         }),
       ),
@@ -99,7 +110,11 @@ function hoursBlock(hours: Hours | undefined, departmentName: (code: string) => 
       ),
     );
   });
-  const holidayNote = hours.schedules.some((s) => holidayRule(hours, s) === 'slots') ? w.holidaysOwn : hours.closedOnHolidays ? w.holidaysClosed : w.holidaysAsWeekday;
+  const holidayNote = hours.schedules.some((s) => holidayRule(hours, s) === 'slots')
+    ? w.holidaysOwn
+    : hours.closedOnHolidays
+      ? w.holidaysClosed
+      : w.holidaysAsWeekday;
   const notes = [
     holidayNote,
     ...hours.nthWeekClosures.map((c) => w.nthWeek([...c.weeks].sort(), w.dayLong[c.day])),
@@ -107,7 +122,13 @@ function hoursBlock(hours: Hours | undefined, departmentName: (code: string) => 
     ...hours.datedClosures.map((c) => w.dated(formatDate(w, c.from), formatDate(w, c.to), c.note)),
     ...(hours.note ? [hours.note] : []),
   ];
-  return h('div', { className: 'hours' }, ...tables, h('p', { className: 'note legend' }, w.legend), h('ul', { className: 'hours-notes' }, ...notes.map((n, i) => h('li', { key: i }, n))));
+  return h(
+    'div',
+    { className: 'hours' },
+    ...tables,
+    h('p', { className: 'note legend' }, w.legend),
+    h('ul', { className: 'hours-notes' }, ...notes.map((n, i) => h('li', { key: i }, n))),
+  );
 }
 
 const fact = (label: string, value: ReactNode): ReactNode[] => [h('dt', { key: `${label}-t` }, label), h('dd', { key: `${label}-d` }, value)];
@@ -119,22 +140,45 @@ export function FacilityPreview({ entry, fields }: PreviewProps): ReactNode {
   const departments = optionLabels(fields, ['departments', 'code']);
   const stations = optionLabels(fields, ['access', 'stations', 'station']);
   const departmentName = (code: string) => departments.get(code) ?? code;
-  const derived = (group: keyof Facility['provenance']) => (f.provenance[group]?.source === 'derived' ? h('span', { className: 'badge derived' }, m.derived) : null);
+  const derived = (group: keyof Facility['provenance']) =>
+    f.provenance[group]?.source === 'derived' ? h('span', { className: 'badge derived' }, m.derived) : null;
   return h(
     'main',
     { id: 'main' },
     problems.length > 0 &&
-      h('div', { className: 'preview-problems', role: 'alert' }, h('strong', null, '保存前に直す項目があります'), h('ul', null, ...problems.map((p, i) => h('li', { key: i }, `${p.where}: ${p.message}`)))),
+      h(
+        'div',
+        { className: 'preview-problems', role: 'alert' },
+        h('strong', null, '保存前に直す項目があります'),
+        h('ul', null, ...problems.map((p, i) => h('li', { key: i }, `${p.where}: ${p.message}`))),
+      ),
     f.status.state !== 'open' &&
-      h('p', { className: 'callout' }, h('strong', null, f.status.state === 'moved' ? m.statusMoved : m.statusClosed), f.status.since ? `（${f.status.since}）` : '', f.status.note ? ` ${f.status.note}` : ''),
+      h(
+        'p',
+        { className: 'callout' },
+        h('strong', null, f.status.state === 'moved' ? m.statusMoved : m.statusClosed),
+        f.status.since ? `（${f.status.since}）` : '',
+        f.status.note ? ` ${f.status.note}` : '',
+      ),
     h('h1', null, f.name.display || '（表示名が未入力です）'),
-    h('p', null, f.kind && h('span', { className: 'badge kind' }, m.labels.kind[f.kind]), derived('kind'), f.name.kana && h('span', { className: 'note' }, ` ${f.name.kana}`)),
+    h(
+      'p',
+      null,
+      f.kind && h('span', { className: 'badge kind' }, m.labels.kind[f.kind]),
+      derived('kind'),
+      f.name.kana && h('span', { className: 'note' }, ` ${f.name.kana}`),
+    ),
     h(
       'dl',
       { className: 'facts' },
       f.name.official && f.name.official !== f.name.display ? fact(m.officialName, f.name.official) : null,
       f.name.corporation ? fact(m.corporation, f.name.corporation) : null,
-      fact(m.departments, f.departments.length > 0 ? h(Fragment, null, f.departments.map((d) => d.name ?? departmentName(d.code)).join('、'), derived('departments')) : m.notRegistered),
+      fact(
+        m.departments,
+        f.departments.length > 0
+          ? h(Fragment, null, f.departments.map((d) => d.name ?? departmentName(d.code)).join('、'), derived('departments'))
+          : m.notRegistered,
+      ),
       fact(m.address, `〒${f.address.postalCode} 東京都${f.address.published}`),
       fact(m.phone, f.contact.phone ?? m.notRegistered),
       f.contact.fax ? fact(m.fax, f.contact.fax) : null,
@@ -150,7 +194,13 @@ export function FacilityPreview({ entry, fields }: PreviewProps): ReactNode {
       fact(
         m.nearestStations,
         f.access.stations.length > 0
-          ? h('ul', { className: 'inline' }, ...f.access.stations.map((s, i) => h('li', { key: i }, `${stations.get(s.station) ?? s.station}${s.walkMinutes !== undefined ? ` 徒歩 ${s.walkMinutes} 分` : ''}`)))
+          ? h(
+              'ul',
+              { className: 'inline' },
+              ...f.access.stations.map((s, i) =>
+                h('li', { key: i }, `${stations.get(s.station) ?? s.station}${s.walkMinutes !== undefined ? ` 徒歩 ${s.walkMinutes} 分` : ''}`),
+              ),
+            )
           : m.notRegistered,
       ),
       f.access.parking ? fact(m.parking, f.access.parking) : null,
@@ -158,8 +208,15 @@ export function FacilityPreview({ entry, fields }: PreviewProps): ReactNode {
       f.access.accessibleToilet !== undefined ? fact(m.accessibleToilet, f.access.accessibleToilet ? m.yes : m.no) : null,
       f.access.note ? fact(m.access, f.access.note) : null,
     ),
-    f.services.length > 0 && h(Fragment, null, h('h2', null, m.services), h('ul', { className: 'inline' }, ...f.services.map((s) => h('li', { key: s }, m.labels.service[s] ?? s)))),
-    f.languages.length > 0 && h(Fragment, null, h('h2', null, m.languages), h('ul', { className: 'inline' }, ...f.languages.map((l) => h('li', { key: l }, m.labels.language[l] ?? l)))),
+    f.services.length > 0 &&
+      h(Fragment, null, h('h2', null, m.services), h('ul', { className: 'inline' }, ...f.services.map((s) => h('li', { key: s }, m.labels.service[s] ?? s)))),
+    f.languages.length > 0 &&
+      h(
+        Fragment,
+        null,
+        h('h2', null, m.languages),
+        h('ul', { className: 'inline' }, ...f.languages.map((l) => h('li', { key: l }, m.labels.language[l] ?? l))),
+      ),
     f.profile && h(Fragment, null, h('h2', null, m.profile), h('p', null, f.profile)),
     h('p', null, `${m.lastVerified}: `, h('time', null, f.lastVerified ?? '（保存した日になります）')),
   );

@@ -5,7 +5,13 @@ import { listPageHref, pageCount } from '../lib/content/pagination.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const dir = await getDirectory();
-  const browse = ['/', '/departments/', '/areas/', '/stations/', '/about/', '/privacy/',
+  const browse = [
+    '/',
+    '/departments/',
+    '/areas/',
+    '/stations/',
+    '/about/',
+    '/privacy/',
     ...[...dir.byDepartment.keys()].map((c) => `/departments/${c}/`),
     ...dir.towns.map((tw) => `/areas/${tw.slug}/`),
     ...[...dir.byArea.keys()].map((a) => `/areas/${a}/`),

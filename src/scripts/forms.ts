@@ -32,7 +32,8 @@ const text = (reason: FormErrorReason, lang: Lang): string => FORM_ERRORS[reason
 function values(form: HTMLFormElement): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of new FormData(form)) if (typeof v === 'string') out[k] = v;
-  if ('agree' in out || form.querySelector('[name="agree"]')) out['agree'] = (form.querySelector('[name="agree"]') as HTMLInputElement | null)?.checked ?? false;
+  if ('agree' in out || form.querySelector('[name="agree"]'))
+    out['agree'] = (form.querySelector('[name="agree"]') as HTMLInputElement | null)?.checked ?? false;
   return out;
 }
 

@@ -77,7 +77,7 @@ describe('UI strings', () => {
     expect(bad).toEqual([]);
   });
 
-  it('are each used in src/ or functions/ (as `.key` or `\'key\'`)', () => {
+  it("are each used in src/ or functions/ (as `.key` or `'key'`)", () => {
     const text = sourceText();
     const unused = leaves(ja)
       .map(([p]) => p)
@@ -108,7 +108,11 @@ describe('Japanese words the search index holds (src/lib/search/record.ts)', () 
 
   it('write a town and a station the way the index does', () => {
     for (const chome of [3, undefined]) expect(ja.search.area('沼袋', chome)).toBe(`中野区${areaMeta('沼袋', chome)}`);
-    for (const [walk, metres] of [[5, undefined], [undefined, 450], [undefined, undefined]] as const) {
+    for (const [walk, metres] of [
+      [5, undefined],
+      [undefined, 450],
+      [undefined, undefined],
+    ] as const) {
       expect(ja.search.station('中野', walk, metres)).toBe(stationMeta('中野', walk, metres));
     }
   });

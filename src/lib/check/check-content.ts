@@ -112,7 +112,11 @@ export function checkReferences(c: LoadedContent, fileOf: (id: string) => string
     if (!area) {
       out.push({ file, field: 'address.area', message: `地域 ${f.address.area} は地域の一覧（content/areas）にありません` });
     } else if (area.town !== f.address.town || (area.chome ?? undefined) !== (f.address.chome ?? undefined)) {
-      out.push({ file, field: 'address.area', message: `地域 ${f.address.area}（${area.town}${area.chome ?? ''}）が住所の町名・丁目（${f.address.town}${f.address.chome ?? ''}）と一致しません` });
+      out.push({
+        file,
+        field: 'address.area',
+        message: `地域 ${f.address.area}（${area.town}${area.chome ?? ''}）が住所の町名・丁目（${f.address.town}${f.address.chome ?? ''}）と一致しません`,
+      });
     }
     f.access.stations.forEach((s, i) => {
       if (!c.stations.has(s.station)) {
@@ -146,7 +150,12 @@ export function checkEnglishSynonyms(departments: ReadonlyMap<string, Department
       const key = foldLatin(name);
       const other = owner.get(key);
       if (!key) out.push({ file: fileOf(d.code), field: `enSynonyms.${i}`, message: `英語の別名「${name}」には英字か数字が必要です` });
-      else if (other && other.code !== d.code) out.push({ file: fileOf(d.code), field: `enSynonyms.${i}`, message: `英語の別名「${name}」は診療科 ${other.code}（${other.name}）の英語名か別名と重なります` });
+      else if (other && other.code !== d.code)
+        out.push({
+          file: fileOf(d.code),
+          field: `enSynonyms.${i}`,
+          message: `英語の別名「${name}」は診療科 ${other.code}（${other.name}）の英語名か別名と重なります`,
+        });
       else if (other) out.push({ file: fileOf(d.code), field: `enSynonyms.${i}`, message: `英語の別名「${name}」はこの診療科の英語名か別名と同じです` });
       else owner.set(key, d);
     });

@@ -118,7 +118,13 @@ export function fieldFor(collection: string, path: string, name: string, shape: 
       const el = shape.element;
       const limits = shape.min ? { min: shape.min } : {};
       if (el.kind === 'enum') {
-        return { ...base, widget: 'select', multiple: true, options: el.values.map((v) => ({ value: v, label: enumLabel(collection, path, v) ?? v })), ...limits };
+        return {
+          ...base,
+          widget: 'select',
+          multiple: true,
+          options: el.values.map((v) => ({ value: v, label: enumLabel(collection, path, v) ?? v })),
+          ...limits,
+        };
       }
       if (el.kind === 'number' && el.int && el.min !== undefined && el.max !== undefined && el.max - el.min <= 10) {
         // Small integer sets (第1〜第5週) read best as a multiple select.

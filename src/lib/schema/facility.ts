@@ -56,7 +56,10 @@ export const AddressSchema = z.object({
   /** 丁目 as a number, when the town has them. */
   chome: z.number().int().min(1).max(20).optional(),
   /** Block and building numbers, normalised to hyphens (e.g. 59-16). */
-  block: z.string().regex(/^[0-9]+(?:-[0-9]+)*$/, { error: '番地は数字とハイフンで書いてください（例: 59-16）' }).optional(),
+  block: z
+    .string()
+    .regex(/^[0-9]+(?:-[0-9]+)*$/, { error: '番地は数字とハイフンで書いてください（例: 59-16）' })
+    .optional(),
   /** Building name and floor, as published (e.g. 中野NSBビル6階). */
   building: z.string().optional(),
   /** The area vocabulary entry (町丁目) this address belongs to. */
@@ -121,9 +124,15 @@ export const StatusSchema = z.object({
 
 export const CodesSchema = z.object({
   /** 保険医療機関コード, 10 digits: prefecture (2) + 点数表 (1: 医科, 3: 歯科) + 7 digits. */
-  insurance: z.string().regex(/^\d{10}$|^\d{9}$/, { error: '医療機関コードは 9〜10 桁の数字です' }).optional(),
+  insurance: z
+    .string()
+    .regex(/^\d{10}$|^\d{9}$/, { error: '医療機関コードは 9〜10 桁の数字です' })
+    .optional(),
   /** The 13-digit ID of the MHLW 医療情報ネット open data (not the insurance code). */
-  mhlw: z.string().regex(/^\d{13}$/, { error: '医療情報ネットの ID は 13 桁の数字です' }).optional(),
+  mhlw: z
+    .string()
+    .regex(/^\d{13}$/, { error: '医療情報ネットの ID は 13 桁の数字です' })
+    .optional(),
 });
 
 /** Field groups whose source is recorded in `provenance`. */
@@ -145,10 +154,7 @@ export const PROVENANCE_FIELDS = [
 export type ProvenanceField = (typeof PROVENANCE_FIELDS)[number];
 
 export const ProvenanceSchema = z.object(
-  Object.fromEntries(PROVENANCE_FIELDS.map((f) => [f, SourceSchema.optional()])) as Record<
-    ProvenanceField,
-    z.ZodOptional<typeof SourceSchema>
-  >,
+  Object.fromEntries(PROVENANCE_FIELDS.map((f) => [f, SourceSchema.optional()])) as Record<ProvenanceField, z.ZodOptional<typeof SourceSchema>>,
 );
 
 export const FacilitySchema = z

@@ -89,8 +89,14 @@ export const FORM_ERRORS = {
   invalidChoice: { ja: '選択肢の中から選んでください。', en: 'Please choose one of the options.' },
   invalidFacility: { ja: '医療機関が見つかりません。一覧から選んでください。', en: 'Facility not found. Please choose one from the list.' },
   mustAgree: { ja: 'プライバシーポリシーへの同意が必要です。', en: 'Please agree to the privacy policy.' },
-  agentNameRequired: { ja: '代理人として申請する場合は、ご本人のお名前を入力してください。', en: 'When applying as an agent, please enter the name of the person concerned.' },
-  detailsRequired: { ja: 'この種類の請求では、対象となる情報と内容を書いてください。', en: 'For this kind of request, please describe the data concerned and the change.' },
+  agentNameRequired: {
+    ja: '代理人として申請する場合は、ご本人のお名前を入力してください。',
+    en: 'When applying as an agent, please enter the name of the person concerned.',
+  },
+  detailsRequired: {
+    ja: 'この種類の請求では、対象となる情報と内容を書いてください。',
+    en: 'For this kind of request, please describe the data concerned and the change.',
+  },
   unknownField: { ja: '想定していない項目が送信されました。', en: 'An unexpected field was sent.' },
   honeypot: { ja: 'この欄は空のままにしてください。', en: 'Please leave this field empty.' },
   // Refusals that are not about one schema field; the functions report them with these codes.
@@ -98,16 +104,43 @@ export const FORM_ERRORS = {
   contentType: { ja: 'フォームの送信形式が正しくありません。', en: 'Unsupported content type.' },
   malformed: { ja: '送信内容を読み取れませんでした。', en: 'The request body could not be read.' },
   origin: { ja: 'このサイト以外からの送信は受け付けていません。', en: 'Submissions from other sites are not accepted.' },
-  turnstileMissing: { ja: 'ボット対策の確認が済んでいません。ページを再読み込みしてもう一度お試しください。', en: 'The bot check was not completed. Please reload the page and try again.' },
-  turnstileInvalid: { ja: 'ボット対策の確認に失敗しました。ページを再読み込みしてもう一度お試しください。', en: 'The bot check failed. Please reload the page and try again.' },
+  turnstileMissing: {
+    ja: 'ボット対策の確認が済んでいません。ページを再読み込みしてもう一度お試しください。',
+    en: 'The bot check was not completed. Please reload the page and try again.',
+  },
+  turnstileInvalid: {
+    ja: 'ボット対策の確認に失敗しました。ページを再読み込みしてもう一度お試しください。',
+    en: 'The bot check failed. Please reload the page and try again.',
+  },
   formTokenMissing: { ja: 'このサイトのフォームのページから送信してください。', en: 'Please send this from the form page on this site.' },
-  formTokenInvalid: { ja: 'フォームの確認情報が正しくありません。ページを再読み込みしてから送信してください。', en: 'The form check is not valid. Please reload the page and send again.' },
-  formTokenTooFast: { ja: '送信が早すぎたため、受け付けませんでした。内容を確かめて、もう一度「送信する」を押してください。', en: 'This was sent too quickly to accept. Please check your entries and press the button again.' },
-  formTokenExpired: { ja: 'ページを開いてから時間がたったため、受け付けませんでした。入力内容は残っています。もう一度「送信する」を押してください。', en: 'Too much time passed since the page was opened. Your entries are kept; please press the button again.' },
-  formTokenUsed: { ja: 'このページからはすでに送信されています。もう一度送る場合は、内容を確かめて「送信する」を押してください。', en: 'This page has already been sent. To send again, check your entries and press the button.' },
-  rateLimited: { ja: '短時間に多くの送信がありました。しばらく待ってからもう一度お試しください。', en: 'Too many submissions. Please wait a while and try again.' },
-  tokenInvalid: { ja: '確認用リンクが正しくありません。メールのリンクをそのまま開いてください。', en: 'This confirmation link is not valid. Please open the link from the email as it is.' },
-  tokenExpired: { ja: '確認用リンクの有効期限が切れています。お手数ですが、もう一度請求してください。', en: 'This confirmation link has expired. Please submit the request again.' },
+  formTokenInvalid: {
+    ja: 'フォームの確認情報が正しくありません。ページを再読み込みしてから送信してください。',
+    en: 'The form check is not valid. Please reload the page and send again.',
+  },
+  formTokenTooFast: {
+    ja: '送信が早すぎたため、受け付けませんでした。内容を確かめて、もう一度「送信する」を押してください。',
+    en: 'This was sent too quickly to accept. Please check your entries and press the button again.',
+  },
+  formTokenExpired: {
+    ja: 'ページを開いてから時間がたったため、受け付けませんでした。入力内容は残っています。もう一度「送信する」を押してください。',
+    en: 'Too much time passed since the page was opened. Your entries are kept; please press the button again.',
+  },
+  formTokenUsed: {
+    ja: 'このページからはすでに送信されています。もう一度送る場合は、内容を確かめて「送信する」を押してください。',
+    en: 'This page has already been sent. To send again, check your entries and press the button.',
+  },
+  rateLimited: {
+    ja: '短時間に多くの送信がありました。しばらく待ってからもう一度お試しください。',
+    en: 'Too many submissions. Please wait a while and try again.',
+  },
+  tokenInvalid: {
+    ja: '確認用リンクが正しくありません。メールのリンクをそのまま開いてください。',
+    en: 'This confirmation link is not valid. Please open the link from the email as it is.',
+  },
+  tokenExpired: {
+    ja: '確認用リンクの有効期限が切れています。お手数ですが、もう一度請求してください。',
+    en: 'This confirmation link has expired. Please submit the request again.',
+  },
   tokenUsed: { ja: 'この確認用リンクはすでに使われています。', en: 'This confirmation link has already been used.' },
   method: { ja: 'この方法では送信できません。', en: 'This method is not allowed.' },
   invalid: { ja: '入力内容を確認してください。', en: 'Please check this field.' },

@@ -32,10 +32,10 @@ export const SlotSchema = z
     /** Optional label: 午前, 午後, 夜間 … */
     label: z.string().max(20).optional(),
     /**
-   * Set when a slot really crosses midnight; otherwise `close` before `open` is treated as a typing error.
-   * An overnight slot belongs to the day it starts on (its closures and holidays are that day's).
-   * Reception times at or before `close` are read as the next morning.
-   */
+     * Set when a slot really crosses midnight; otherwise `close` before `open` is treated as a typing error.
+     * An overnight slot belongs to the day it starts on (its closures and holidays are that day's).
+     * Reception times at or before `close` are read as the next morning.
+     */
     overnight: z.boolean().optional(),
   })
   .superRefine((s, ctx) => {

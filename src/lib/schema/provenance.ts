@@ -50,4 +50,3 @@ export const SourceSchema = z
     path: ['method'],
   });
 export type Source = z.output<typeof SourceSchema>;
-

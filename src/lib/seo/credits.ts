@@ -32,7 +32,10 @@ export const CREDITS: readonly Credit[] = [
     dataset: 'geolonia-japanese-addresses',
     licence: { ja: 'CC BY 4.0', en: 'CC BY 4.0' },
     url: 'https://github.com/geolonia/japanese-addresses',
-    use: { ja: '町丁目の一覧と代表点（地図上のおおよその位置、最寄り駅の推定）', en: 'Chōme list and representative points (approximate positions, nearest stations)' },
+    use: {
+      ja: '町丁目の一覧と代表点（地図上のおおよその位置、最寄り駅の推定）',
+      en: 'Chōme list and representative points (approximate positions, nearest stations)',
+    },
     credit: '出典: Geolonia 住所データ（国土交通省 位置参照情報・日本郵便 郵便番号データに基づく）',
   },
   {
@@ -43,7 +46,10 @@ export const CREDITS: readonly Credit[] = [
   },
   {
     dataset: 'ekidata-2024-04-26',
-    licence: { ja: '駅データ.jp 無料データの利用規約（再配布条件は未確認のため、駅の名称・位置のみ掲載）', en: 'ekidata.jp free data terms (redistribution not verified; only names and positions are shown)' },
+    licence: {
+      ja: '駅データ.jp 無料データの利用規約（再配布条件は未確認のため、駅の名称・位置のみ掲載）',
+      en: 'ekidata.jp free data terms (redistribution not verified; only names and positions are shown)',
+    },
     url: 'https://ekidata.jp/',
     use: { ja: '駅の名称、路線、位置（最寄り駅の推定）', en: 'Station names, lines and positions (nearest-station estimates)' },
     credit: '駅データ.jp（2024年4月26日版）',

@@ -29,4 +29,6 @@ export function splitCorporation(official: string): SplitName {
 
 /** A comparable key for a facility name: NFKC, no corporation prefix, no spaces or middle dots. */
 export const nameKey = (official: string): string =>
-  nfkc(splitCorporation(official).display).replace(/[\s・･]/gu, '').toLowerCase();
+  nfkc(splitCorporation(official).display)
+    .replace(/[\s・･]/gu, '')
+    .toLowerCase();

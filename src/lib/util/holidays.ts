@@ -17,4 +17,3 @@ export const holidayCalendar: HolidayCalendar = calendarFromList(ALL, `${FIRST_Y
 
 /** Holiday dates from `from` to `to` inclusive (`YYYY-MM-DD`), clipped to the years the package covers. */
 export const holidaysBetween = (from: string, to: string): string[] => ALL.filter((d) => d >= from && d <= to);
-

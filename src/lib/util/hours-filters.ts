@@ -28,8 +28,7 @@ const DAY_KEYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 
 export function hoursFilterFacts(hours: Hours | undefined, opts: EngineOptions = {}): HoursFilterFacts | undefined {
   if (!hours) return undefined;
   const schedules = schedulesFor(hours, opts).map(([s]) => s);
-  const closedEveryWeek = (day: Weekday) =>
-    [1, 2, 3, 4, 5].every((n) => hours.nthWeekClosures.some((c) => c.day === day && c.weeks.includes(n)));
+  const closedEveryWeek = (day: Weekday) => [1, 2, 3, 4, 5].every((n) => hours.nthWeekClosures.some((c) => c.day === day && c.weeks.includes(n)));
   const facts = { after18: false, before9: false } as HoursFilterFacts;
   for (const day of DAY_KEYS) facts[day] = !closedEveryWeek(day) && schedules.some((s) => slotsForDay(hours, s, day, false).length > 0);
   facts.hol = schedules.some((s) => DAY_KEYS.some((day) => slotsForDay(hours, s, day, true).length > 0));

@@ -33,8 +33,7 @@ export interface StatusWords extends DateWords {
 export const formatMonthDay = (w: DateWords, date: string): string => w.monthDay(Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 
 /** A date `YYYY-MM-DD` with its year (2026年12月29日, Dec 29, 2026). */
-export const formatDate = (w: DateWords, date: string): string =>
-  w.fullDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+export const formatDate = (w: DateWords, date: string): string => w.fullDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 
 /** What the status badge says: a headline, an optional detail, and a kind for styling. */
 export interface StatusText {

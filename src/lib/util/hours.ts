@@ -179,14 +179,11 @@ export function openStatus(hours: Hours, now: number, calendar: HolidayCalendar,
   if (!calendar.covers(t.date) || !calendar.covers(yesterday)) return { state: 'unknown', today: t.date };
   const todayPlan = dayPlan(hours, t.date, calendar, opts);
   // Openings running now, in minutes from today's midnight; yesterday's overnight slots reach into today.
-  const current = [
-    ...dayPlan(hours, yesterday, calendar, opts).openings.map((o) => ({ start: o.start - 1440, end: o.end - 1440 })),
-    ...todayPlan.openings,
-  ];
+  const current = [...dayPlan(hours, yesterday, calendar, opts).openings.map((o) => ({ start: o.start - 1440, end: o.end - 1440 })), ...todayPlan.openings];
   let until: number | undefined;
   for (const o of current) if (o.start <= t.minutes && t.minutes < o.end) until = Math.max(until ?? 0, o.end);
   // Back-to-back slots (reception of one until 12:00, the next from 12:00) read as one opening.
-  for (let grew = until !== undefined; grew; ) {
+  for (let grew = until !== undefined; grew;) {
     grew = false;
     for (const o of current) {
       if (until !== undefined && o.start <= until && o.end > until) {

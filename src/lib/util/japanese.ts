@@ -4,10 +4,19 @@
  */
 
 /** NFKC (full-width digits and Latin to half-width, half-width kana to full-width) and trimmed spaces. */
-export const nfkc = (s: string): string => s.normalize('NFKC').replace(/[\s\u3000]+/gu, ' ').trim();
+export const nfkc = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/gu, ' ')
+    .trim();
 
 /** An English name as the English search page compares it: no case, accents, spaces or punctuation (OB/GYN → obgyn). */
-export const foldLatin = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+export const foldLatin = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 const KANJI_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
