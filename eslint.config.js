@@ -53,7 +53,13 @@ const zones = [
     './scripts',
     './admin',
   ]),
-  rule('integrations-use-lib', 'src/integrations may import src/lib', './src/integrations', './src', ['./lib', './integrations']),
+  rule(
+    'integrations-use-lib',
+    'src/integrations may import src/lib and src/i18n (the CMS pickers name vocabulary as the pages do)',
+    './src/integrations',
+    './src',
+    ['./lib', './i18n', './integrations'],
+  ),
   rule('src-is-the-site', 'src/ imports nothing from functions/, scripts/ or workers/', './src', NOT_SRC),
   rule('handlers-are-thin', 'functions/api may import functions/_lib, src/lib/schema and src/lib/util', './functions/api', './src', [
     './lib/schema',

@@ -16,6 +16,7 @@ import { stringify } from 'yaml';
 import { checkContent, type LoadedContent } from '../lib/check/check-content.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
 import { buildDecapConfig, settingsFromEnv, type Vocabularies } from '../lib/decap/config.ts';
+import { messages } from '../i18n/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = path.join(root, 'src/admin/main.ts');
@@ -23,13 +24,14 @@ const ENTRY = path.join(root, 'src/admin/main.ts');
 const VALIDATE_STUB = path.join(root, 'src/admin/config-validated-at-build.ts');
 const BUNDLE_FILES = ['cms.js', 'cms.css', 'cms.js.LEGAL.txt'];
 
-/** Picker options from the vocabularies, in the order an editor scans them. */
+/** Picker options from the vocabularies, named as the Japanese pages name them, in the order an editor scans them. */
 export function vocabularies(c: LoadedContent): Vocabularies {
+  const { names } = messages('ja');
   const byValue = (a: { value: string }, b: { value: string }) => (a.value < b.value ? -1 : 1);
   return {
     departments: [...c.departments.values()].map((d) => ({ value: d.code, label: d.name })).sort(byValue),
-    stations: [...c.stations.values()].map((s) => ({ value: s.id, label: `${s.name}駅` })).sort(byValue),
-    areas: [...c.areas.values()].map((a) => ({ value: a.id, label: `${a.town}${a.chome ? `${a.chome}丁目` : ''}` })).sort(byValue),
+    stations: [...c.stations.values()].map((s) => ({ value: s.id, label: names.station(s) })).sort(byValue),
+    areas: [...c.areas.values()].map((a) => ({ value: a.id, label: names.area(a) })).sort(byValue),
     facilities: [...c.facilities.values()].map((f) => ({ value: f.id, label: `${f.name.display}（${f.id}）` })).sort(byValue),
   };
 }

@@ -4,7 +4,7 @@
  * (src/admin/preview.ts) both render these, so an editor previews exactly the facts visitors will read
  * (tests/build/facility-view.test.ts compares the two).
  */
-import type { Area, Facility, Source, Station } from '../lib/schema/index.ts';
+import type { Area, Facility, Source } from '../lib/schema/index.ts';
 import { messages, type Lang } from '../i18n/index.ts';
 
 /** One piece of a fact's value: text, a link, and an aside after it. */
@@ -34,8 +34,10 @@ export interface Fact {
 /** What the view needs of the directory: names of the vocabulary entries a facility refers to. */
 export interface FacilityNames {
   department: (code: string) => string | undefined;
-  station: (id: string) => Pick<Station, 'name' | 'en'> | undefined;
-  area: Pick<Area, 'town' | 'townEn' | 'chome'>;
+  /** The station's name in the page's language (中野駅). */
+  station: (id: string) => string | undefined;
+  /** The facility's 町丁目, for the English address (the Japanese one is the published text). */
+  area: Pick<Area, 'townEn' | 'chome'>;
 }
 
 export interface FacilityView {
@@ -59,7 +61,7 @@ const yesNo = (label: string, value: boolean | undefined, yes: string, no: strin
 export function facilityView(f: Facility, names: FacilityNames, lang: Lang): FacilityView {
   const m = messages(lang);
   const p = lang === 'ja' ? '' : '/en';
-  const stations = f.access.stations.map((s) => ({ ...s, v: names.station(s.station) }));
+  const stations = f.access.stations.map((s) => ({ ...s, name: names.station(s.station) }));
   return {
     ...(f.status.state !== 'open' && {
       status: { headline: f.status.state === 'moved' ? m.statusMoved : m.statusClosed, since: f.status.since, note: f.status.note },
@@ -86,7 +88,7 @@ export function facilityView(f: Facility, names: FacilityNames, lang: Lang): Fac
         label: m.nearestStations,
         as: 'list',
         items: stations.map((s) => ({
-          text: s.v ? m.names.station(s.v) : s.station,
+          text: s.name ?? s.station,
           href: `${p}/stations/${s.station}/`,
           ...(s.walkMinutes !== undefined && { suffix: m.facility.walk(s.walkMinutes) }),
           ...(s.distanceM !== undefined && { note: m.facility.aboutMetres(s.distanceM) }),

@@ -3,10 +3,10 @@
  * and whose time zone is New York (so Tokyo's day differs from the browser's), the table without
  * JavaScript, and no inline script (CSP script-src 'self').
  * A second fictional facility has no hours: the page says 「未登録」 instead, and marks its derived values 推定.
- * Builds a fixture site (tests/fixtures/hours, fictional 架空 facilities) into dist-hours/ and serves it
- * with wrangler pages dev; HOURS_E2E_PREBUILT=1 reuses an existing dist-hours/.
+ * Serves the fixture site (tests/fixtures/hours, fictional 架空 facilities; tests/setup/hours-fixture.ts)
+ * with wrangler pages dev.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -15,9 +15,8 @@ import { launchChromium } from '../../scripts/lib/browser.ts';
 import { startPagesDev, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import { holidayCalendar } from '../../src/lib/util/holidays.ts';
 import { addDays, nthWeekdayOfMonth, toJst, weekdayOf } from '../../src/lib/util/jst.ts';
-import { buildHoursFixtureSite, HOURS_DIST } from './hours-fixture-build.ts';
+import { hoursFixtureSite } from '../setup/hours-fixture.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const PAGE = '/facilities/f-kakuu-hours/';
 /** No hours; 種別, 診療科 and 最寄り駅 are derived (tests/fixtures/hours/facilities/f-kakuu-mitouroku.yaml). */
 const NO_HOURS_PAGE = '/facilities/f-kakuu-mitouroku/';
@@ -26,12 +25,9 @@ describe('hours on the facility page (Chromium, America/New_York)', () => {
   let browser: Browser;
   let state: string;
   beforeAll(async () => {
-    const built = [PAGE, NO_HOURS_PAGE].every((p) => existsSync(path.join(root, HOURS_DIST, p, 'index.html')));
-    if (process.env['HOURS_E2E_PREBUILT'] !== '1' || !built) {
-      buildHoursFixtureSite();
-    }
+    const dir = await hoursFixtureSite();
     state = mkdtempSync(path.join(tmpdir(), 'hours-e2e-'));
-    server = await startPagesDev({ port: 9100 + Math.floor(Math.random() * 300), persistTo: state, dir: HOURS_DIST });
+    server = await startPagesDev({ port: 9100 + Math.floor(Math.random() * 300), persistTo: state, dir });
     browser = await launchChromium({ env: { ...process.env, TZ: 'America/New_York' } });
   }, 180_000);
   afterAll(async () => {
