@@ -169,13 +169,18 @@ export function ledgerKeys(env: Pick<Env, 'DATA_ENC_KEY' | 'HMAC_KEY'>, local: b
   return keys;
 }
 
-/** Reads config, or answers 503 with one log line naming what is wrong (names only, never values). */
-export function configOr503(env: Env, url: URL): FormsConfig | Response {
+/** Reads config, or logs one line naming what is wrong (names only, never values) and gives none. */
+export function configOrLog(env: EnvSettings, url: URL): FormsConfig | undefined {
   try {
     return formsConfig(env, url);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     log('error', 'config-invalid', { problems: e.problems.join('; ') });
-    return unavailable(300);
+    return undefined;
   }
+}
+
+/** Reads config, or answers 503 after logging what is wrong (configOrLog). */
+export function configOr503(env: Env, url: URL): FormsConfig | Response {
+  return configOrLog(env, url) ?? unavailable(300);
 }

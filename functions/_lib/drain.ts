@@ -7,7 +7,7 @@
  * DrainReport. The one log line per run carries counts only, never personal data.
  */
 import { withBusyRetry } from './d1-retry.ts';
-import { ConfigError, formsConfig, type FormsConfig } from './config.ts';
+import { configOrLog, type FormsConfig } from './config.ts';
 import { log } from './http.ts';
 import { purgeSpentFormTokens } from './form-token.ts';
 import { sweep, type DeliveryReport } from './outbox.ts';
@@ -26,14 +26,9 @@ export interface DrainReport extends DeliveryReport {
  * real secrets are required and a missing one is logged by name and nothing runs.
  */
 function drainConfig(env: Env): FormsConfig | undefined {
-  try {
-    if (!URL.canParse(env.SITE_ORIGIN)) throw new ConfigError(['SITE_ORIGIN: missing or not a URL']);
-    return formsConfig(env, new URL(env.SITE_ORIGIN));
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    log('error', 'config-invalid', { problems: e.problems.join('; ') });
-    return undefined;
-  }
+  if (URL.canParse(env.SITE_ORIGIN)) return configOrLog(env, new URL(env.SITE_ORIGIN));
+  log('error', 'config-invalid', { problems: 'SITE_ORIGIN: missing or not a URL' });
+  return undefined;
 }
 
 /** One run: `now` is the run's scheduled time (the cron minute), logged so a run matches its Cron event. */

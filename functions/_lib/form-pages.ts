@@ -9,9 +9,9 @@
  * The form pages also get a CSP that admits the Turnstile widget (script and frame from Cloudflare).
  */
 import { FORM_ERRORS, REQUEST_KINDS, type FormIssue, type RequestKind } from '../../src/lib/schema/forms.ts';
-import { ConfigError, formsConfig } from './config.ts';
+import { configOrLog } from './config.ts';
 import { FORM_TOKEN_FIELD, issueFormToken } from './form-token.ts';
-import { log, type Lang } from './http.ts';
+import type { Lang } from './http.ts';
 import { REQUEST_ID } from './ledger.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
@@ -84,13 +84,7 @@ function withFormToken(rw: HTMLRewriter, hmacKey: string | undefined): HTMLRewri
 
 /** The HMAC key for form tokens, or none when the deployment is misconfigured (the submit then answers 503). */
 function tokenKey(env: Env, url: URL): string | undefined {
-  try {
-    return formsConfig(env, url).hmacKey;
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    log('error', 'config-invalid', { problems: e.problems.join('; ') });
-    return undefined;
-  }
+  return configOrLog(env, url)?.hmacKey;
 }
 
 /** Shows refusals: beside each field (`[data-error-for]`) and in the summary (`[data-form-errors]`). */

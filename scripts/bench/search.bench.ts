@@ -7,18 +7,15 @@
  * - keystroke → rendered results with the index warm (median and p95), target ≤ 100 ms.
  * `node scripts/bench/search.bench.ts [--sizes real,20000]`. Prints figures; asserts nothing.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from 'playwright-core';
 import { launchChromium } from '../lib/browser.ts';
 import { startPagesDev } from '../lib/dev-server.ts';
-import { writeSyntheticContent } from './synthetic.ts';
+import { astroBuild, facilityPageGzip, facilityPages, walk, withBenchSite } from './site.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'real,20000' } } });
 
 /** Queries a resident types: common, two words, a station, a reading. Synthetic names are 架空<姓><科><種類><n>. */
@@ -40,32 +37,6 @@ const WARM_QUERIES = [
   'クリニック',
   '皮フ科',
 ];
-
-function walk(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    files++;
-    bytes += statSync(path.join(e.parentPath, e.name)).size;
-  }
-  return { files, bytes };
-}
-
-function build(env: Record<string, string>): Promise<number> {
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const p = spawn(path.join(root, 'node_modules/.bin/astro'), ['build', '--silent'], {
-      cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=4096', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    p.on('exit', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(out.split('\n').slice(-30).join('\n')))));
-  });
-}
 
 /** Wait until the status line announces results for `q` (it is written after the results are in the DOM). */
 const resultsShown = (page: Page, q: string) =>
@@ -210,26 +181,16 @@ async function edgeTimes(baseUrl: string): Promise<{ coldMs: number; warm: numbe
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const rows: string[] = [];
 for (const size of values.sizes.split(',')) {
-  const tmp = mkdtempSync(path.join(tmpdir(), `nakano-search-bench-${size}-`));
-  try {
-    const dist = path.join(tmp, 'dist');
-    const env: Record<string, string> = { DIST_DIR: dist, ASTRO_CACHE_DIR: path.join(tmp, 'cache') };
-    if (size !== 'real') {
-      await writeSyntheticContent(Number(size), path.join(tmp, 'content'));
-      env['CONTENT_DIR'] = path.join(tmp, 'content');
-    }
+  await withBenchSite(size, async ({ tmp, dist, env }) => {
     console.log(`${size}: building…`);
-    const seconds = await build(env);
-    // facilities/<id>/index.html; facilities/page/ holds the list's pagination.
-    const facilities = readdirSync(path.join(dist, 'facilities')).filter(
-      (d) => d !== 'page' && statSync(path.join(dist, 'facilities', d, 'index.html'), { throwIfNoEntry: false }),
-    );
-    const n = facilities.length;
+    const built = await astroBuild(env);
+    if (!built.ok) throw new Error(built.tail);
+    const seconds = built.seconds;
+    const n = facilityPages(dist).length;
     const index = walk(path.join(dist, 'pagefind'));
     const fragments = readdirSync(path.join(dist, 'pagefind/fragment')).length;
     const total = walk(dist).files;
-    const sample = facilities.filter((_, i) => i % Math.max(1, Math.floor(n / 200)) === 0);
-    const gz = sample.map((d) => gzipSync(readFileSync(path.join(dist, 'facilities', d, 'index.html'))).length).sort((a, b) => a - b);
+    const gz = facilityPageGzip(dist, facilityPages(dist));
     console.log(
       `${size}: ${n} facilities, build ${seconds.toFixed(1)} s, index ${kb(index.bytes)} in ${index.files} files (${fragments} fragments), dist ${total} files`,
     );
@@ -259,9 +220,7 @@ for (const size of values.sizes.split(',')) {
     } finally {
       await server.stop();
     }
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 console.log(
   '\n| content | facilities | build s | index size / files | dist files per facility | facility page gzip B (median / max) | cold bytes to first results, worst query (gzip) | cold navigation → results ms, worst | /api/search ms (fresh isolate / warm median) | keystroke → results ms (median / p95) |',
