@@ -19,3 +19,10 @@ export const langPrefix = (lang: Lang): string => (lang === 'ja' ? '' : '/en');
 export const otherLang = (lang: Lang): Lang => LANGS.find((l) => l !== lang)!;
 
 export { LANGS, type Lang, type Messages };
+
+/** A page's language from its props (src/lib/content/paths.ts perLang), with its words and its URL prefix. */
+export function pageLang(props: Record<string, unknown>): { lang: Lang; m: Messages; p: string } {
+  const lang = LANGS.find((l) => l === props['lang']);
+  if (!lang) throw new Error(`page props have no language: ${JSON.stringify(props['lang'])}`);
+  return { lang, m: messages(lang), p: langPrefix(lang) };
+}
