@@ -67,11 +67,13 @@ const zones = [
   ]),
   rule('handlers-are-thin', 'functions/api may import functions/_lib', './functions/api', './functions', ['./_lib', './api']),
   rule('middleware-uses-lib', 'a functions middleware imports functions/_lib', './functions/**/_middleware.ts', './functions/api'),
-  rule('functions-lib', 'functions/_lib may import src/lib/schema, src/lib/util and src/lib/search', './functions/_lib', './src', [
-    './lib/schema',
-    './lib/util',
-    './lib/search',
-  ]),
+  rule(
+    'functions-lib',
+    'functions/_lib may import src/lib/schema, src/lib/util, src/lib/search and src/i18n (the words of refusals and mails)',
+    './functions/_lib',
+    './src',
+    ['./lib/schema', './lib/util', './lib/search', './i18n'],
+  ),
   rule('functions-lib', 'functions/_lib imports no handler (only the build output in functions/_generated)', './functions/_lib', './functions', [
     './_lib',
     './_generated',

@@ -14,6 +14,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { hmac } from '../functions/_lib/crypto.ts';
+import { requestTypeLabel } from '../functions/_lib/mail.ts';
 import {
   addAudit,
   allowedNext,
@@ -26,7 +27,7 @@ import {
   TransitionError,
   type RequestRow,
 } from '../functions/_lib/ledger.ts';
-import { DATA_REQUEST_TYPE_LABELS, normalizeEmail, REQUEST_STATUSES, type DataRequestType, type RequestStatus } from '../src/lib/schema/forms.ts';
+import { normalizeEmail, REQUEST_STATUSES, type RequestStatus } from '../src/lib/schema/forms.ts';
 import { fail, flag, openFormsDb, positionals, root } from './lib/forms-d1.ts';
 
 const args = process.argv.slice(2);
@@ -42,11 +43,7 @@ const STATUS_JA: Record<RequestStatus, string> = {
   refused: '不応諾',
 };
 const label = (r: RequestRow) =>
-  r.kind === 'data-request'
-    ? `データ請求・${DATA_REQUEST_TYPE_LABELS[r.type as DataRequestType]?.ja ?? r.type}`
-    : r.kind === 'correction'
-      ? `修正依頼・${r.type}`
-      : 'お問い合わせ';
+  r.kind === 'data-request' ? `データ請求・${requestTypeLabel(r.type ?? '')}` : r.kind === 'correction' ? `修正依頼・${r.type}` : 'お問い合わせ';
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
 const { db, cfg, dispose } = await openFormsDb(args);

@@ -8,7 +8,8 @@
  * - confirmation pages show the request id from `?id=`; result pages show a refusal in words.
  * The form pages also get a CSP that admits the Turnstile widget (script and frame from Cloudflare).
  */
-import { FORM_ERRORS, REQUEST_KINDS, type FormIssue, type RequestKind } from '../../src/lib/schema/forms.ts';
+import { REQUEST_KINDS, type FormIssue, type RequestKind } from '../../src/lib/schema/forms.ts';
+import { messages } from '../../src/i18n/index.ts';
 import { configOrLog } from './config.ts';
 import { FORM_TOKEN_FIELD, issueFormToken } from './form-token.ts';
 import type { Lang } from './http.ts';
@@ -89,7 +90,7 @@ function tokenKey(env: Env, url: URL): string | undefined {
 
 /** Shows refusals: beside each field (`[data-error-for]`) and in the summary (`[data-form-errors]`). */
 function showErrors(rw: HTMLRewriter, issues: FormIssue[], lang: Lang): HTMLRewriter {
-  const byField = new Map(issues.map((i) => [i.field, FORM_ERRORS[i.reason][lang]]));
+  const byField = new Map(issues.map((i) => [i.field, messages(lang).formErrors[i.reason]]));
   const heading =
     lang === 'ja'
       ? `入力内容に ${issues.length} 件の問題があります。`
@@ -98,7 +99,7 @@ function showErrors(rw: HTMLRewriter, issues: FormIssue[], lang: Lang): HTMLRewr
     .on('[data-form-errors]', {
       element(e) {
         e.removeAttribute('hidden');
-        const items = issues.map((i) => `<li><a href="#f-${esc(i.field)}">${esc(FORM_ERRORS[i.reason][lang])}</a></li>`).join('');
+        const items = issues.map((i) => `<li><a href="#f-${esc(i.field)}">${esc(messages(lang).formErrors[i.reason])}</a></li>`).join('');
         e.setInnerContent(`<h2>${esc(heading)}</h2><ul>${items}</ul>`, { html: true });
       },
     })
@@ -144,7 +145,7 @@ export async function formPageWithErrors(
 /** A result page (confirmation, verification) showing a refusal instead of success. */
 export async function resultPageWithError(env: Env, url: URL, pagePath: string, status: number, issues: FormIssue[], lang: Lang): Promise<Response> {
   const page = await fetchPage(env, url, pagePath);
-  const msg = issues.map((i) => FORM_ERRORS[i.reason][lang]).join(' ');
+  const msg = issues.map((i) => messages(lang).formErrors[i.reason]).join(' ');
   return new HTMLRewriter()
     .on('[data-result-ok]', { element: (e) => void e.remove() })
     .on('[data-result-title]', { element: (e) => void e.setInnerContent(e.getAttribute('data-error-title') ?? '') })

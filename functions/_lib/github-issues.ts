@@ -3,7 +3,8 @@
  * facility, the field, the proposed value and the evidence — never anything about the reporter.
  */
 import { Octokit } from '@octokit/rest';
-import { CORRECTION_FIELD_LABELS, type CorrectionField } from '../../src/lib/schema/forms.ts';
+import type { CorrectionField } from '../../src/lib/schema/forms.ts';
+import { messages } from '../../src/i18n/index.ts';
 
 export interface CorrectionIssue {
   requestId: string;
@@ -27,7 +28,7 @@ const quote = (s: string): string =>
     .join('\n');
 
 export function issueFor(c: CorrectionIssue, siteOrigin: string): { title: string; body: string; labels: string[] } {
-  const label = CORRECTION_FIELD_LABELS[c.field].ja;
+  const label = messages('ja').labels.correctionField[c.field];
   return {
     title: `[修正依頼] ${c.facilityName}`,
     body: [

@@ -2,7 +2,8 @@
  * The request side of every form endpoint: size, content type, Origin, body parsing; and the one shape
  * of every refusal — a 4xx JSON body naming the field and the reason, in the visitor's language.
  */
-import { FORM_ERRORS, FORM_LIMITS, type FormIssue } from '../../src/lib/schema/forms.ts';
+import { FORM_LIMITS, type FormIssue } from '../../src/lib/schema/forms.ts';
+import { messages } from '../../src/i18n/index.ts';
 
 export type Lang = 'ja' | 'en';
 
@@ -103,7 +104,7 @@ export function langOf(data: Record<string, unknown> | undefined, request: Reque
 }
 
 export function refusalJson(r: Refusal, lang: Lang): Response {
-  const errors = r.issues.map((i) => ({ field: i.field, reason: i.reason, message: FORM_ERRORS[i.reason][lang] }));
+  const errors = r.issues.map((i) => ({ field: i.field, reason: i.reason, message: messages(lang).formErrors[i.reason] }));
   const first = errors[0];
   return Response.json(
     { error: first?.reason ?? 'invalid', field: first?.field, message: first?.message, errors },

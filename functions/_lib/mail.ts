@@ -5,7 +5,8 @@
  * Acknowledgements echo nothing the visitor typed (no name, no message): the address is not verified yet,
  * so the form must not become a way to send someone else text of one's choosing.
  */
-import { CORRECTION_FIELD_LABELS, DATA_REQUEST_TYPE_LABELS, type CorrectionField, type DataRequestType, type RequestKind } from '../../src/lib/schema/forms.ts';
+import { messages } from '../../src/i18n/index.ts';
+import { DATA_REQUEST_TYPES, type CorrectionField, type DataRequestType, type RequestKind } from '../../src/lib/schema/forms.ts';
 import type { Lang } from './http.ts';
 
 export interface Mail {
@@ -46,7 +47,7 @@ export function ackMail(a: AckInput): Mail {
   let subject: string;
   let body: string;
   if (a.kind === 'data-request') {
-    const label = DATA_REQUEST_TYPE_LABELS[a.type ?? 'disclosure'][lang];
+    const label = messages(lang).labels.requestType[a.type ?? 'disclosure'];
     subject = ja
       ? `【${SITE.ja}】${label}請求の受付とメールアドレスの確認（${id}）`
       : `[${SITE.en}] Please confirm your ${label.toLowerCase()} request (${id})`;
@@ -79,17 +80,21 @@ export interface OperatorInput {
   correction?: { facilityId: string; facilityName: string; field: CorrectionField; proposed: string; evidence: string; reporterGaveEmail: boolean };
 }
 
+/** A data request's right in Japanese, or the stored value when it is not one (an old row). */
+export const requestTypeLabel = (t: string): string =>
+  (DATA_REQUEST_TYPES as readonly string[]).includes(t) ? messages('ja').labels.requestType[t as DataRequestType] : t;
+
 /** Notice to the operator, in Japanese. The subject carries the id and kind only, never personal data. */
 export function operatorMail(o: OperatorInput): Mail {
   const kindLabel = { contact: 'お問い合わせ', correction: '修正依頼', 'data-request': '個人データ請求' }[o.kind];
-  const typeLabel = o.kind === 'data-request' && o.type ? `（${DATA_REQUEST_TYPE_LABELS[o.type as DataRequestType]?.ja ?? o.type}）` : '';
+  const typeLabel = o.kind === 'data-request' && o.type ? `（${requestTypeLabel(o.type)}）` : '';
   const lines = [`${kindLabel}${typeLabel}を受け付けました。`, `受付番号: ${o.requestId}`, `対応期限（目安）: ${o.due.slice(0, 10)}`, ''];
   if (o.contact) lines.push(`お名前: ${o.contact.name}`, `メール: ${o.contact.email}`, '', o.contact.message, '');
   if (o.correction) {
     const c = o.correction;
     lines.push(
       `施設: ${c.facilityName}（${c.facilityId}）`,
-      `項目: ${CORRECTION_FIELD_LABELS[c.field].ja}`,
+      `項目: ${messages('ja').labels.correctionField[c.field]}`,
       `正しい内容: ${c.proposed}`,
       `根拠: ${c.evidence}`,
       `報告者の連絡先: ${c.reporterGaveEmail ? 'あり（台帳に暗号化して保存）' : 'なし'}`,

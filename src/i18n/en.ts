@@ -2,6 +2,7 @@
 import { facility } from './en/facility.ts';
 import { contact, corrections, dataRequest, forms } from './en/forms.ts';
 import { hours } from './en/hours.ts';
+import { formErrors } from './en/form-errors.ts';
 import { labels } from './en/labels.ts';
 import { names } from './en/names.ts';
 import { about, allFacilities, areas, departmentPage, home, stations } from './en/pages.ts';
@@ -92,6 +93,7 @@ export const en: Messages = {
   hours,
   search,
   forms,
+  formErrors,
   contact,
   corrections,
   dataRequest,

@@ -5,6 +5,7 @@
 import { facility } from './ja/facility.ts';
 import { contact, corrections, dataRequest, forms } from './ja/forms.ts';
 import { hours } from './ja/hours.ts';
+import { formErrors } from './ja/form-errors.ts';
 import { labels } from './ja/labels.ts';
 import { names } from './ja/names.ts';
 import { about, allFacilities, areas, departmentPage, home, stations } from './ja/pages.ts';
@@ -104,6 +105,7 @@ export const ja = {
   hours,
   search,
   forms,
+  formErrors,
   contact,
   corrections,
   dataRequest,

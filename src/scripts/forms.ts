@@ -9,7 +9,6 @@ import {
   ContactFormSchema,
   CorrectionFormSchema,
   DataRequestFormSchema,
-  FORM_ERRORS,
   formIssues,
   TURNSTILE_DUMMY_TOKEN,
   TURNSTILE_TEST_SITE_KEY,
@@ -17,7 +16,7 @@ import {
   type FormIssue,
 } from '../lib/schema/forms.ts';
 import type { Lang } from '../lib/schema/lang.ts';
-import { formWords } from '../i18n/client/forms.ts';
+import { formErrorWords, formWords } from '../i18n/client/forms.ts';
 
 const SCHEMAS: Record<string, z.ZodType> = { contact: ContactFormSchema, correction: CorrectionFormSchema, 'data-request': DataRequestFormSchema };
 
@@ -27,7 +26,7 @@ interface ServerError {
   message?: string;
 }
 
-const text = (reason: FormErrorReason, lang: Lang): string => FORM_ERRORS[reason]?.[lang] ?? FORM_ERRORS.invalid[lang];
+const text = (reason: FormErrorReason, lang: Lang): string => formErrorWords[lang][reason] ?? formErrorWords[lang].invalid;
 
 function values(form: HTMLFormElement): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { ja } from '../../src/i18n/ja.ts';
-import { DATA_REQUEST_TYPE_LABELS, DATA_REQUEST_TYPES, DataRequestFormSchema } from '../../src/lib/schema/forms.ts';
+import { CORRECTION_FIELDS, DATA_REQUEST_TYPES, DataRequestFormSchema, FORM_ERROR_REASONS } from '../../src/lib/schema/forms.ts';
 import {
   DATASETS,
   DAYS,
@@ -117,9 +117,14 @@ describe('Japanese words the search index holds (src/lib/search/record.ts)', () 
     }
   });
 
-  it('name the data-request types as the mails do (src/lib/schema/forms.ts)', () => {
-    for (const t of DATA_REQUEST_TYPES) {
-      expect([ja.labels.requestType[t], en.labels.requestType[t]]).toEqual([DATA_REQUEST_TYPE_LABELS[t].ja, DATA_REQUEST_TYPE_LABELS[t].en]);
+  it('word every refusal reason, every data-request type and every correction field in both languages', () => {
+    for (const m of [ja, en]) {
+      expect(Object.keys(m.formErrors).sort()).toEqual([...FORM_ERROR_REASONS].sort());
+      expect(Object.keys(m.labels.requestType).sort()).toEqual([...DATA_REQUEST_TYPES].sort());
+      expect(Object.keys(m.labels.correctionField).sort()).toEqual([...CORRECTION_FIELDS].sort());
+      for (const v of [...Object.values(m.formErrors), ...Object.values(m.labels.requestType), ...Object.values(m.labels.correctionField)]) {
+        expect(v.trim().length).toBeGreaterThan(0);
+      }
     }
   });
 });

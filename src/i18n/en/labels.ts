@@ -96,5 +96,6 @@ export const labels: Messages['labels'] = {
     'purpose-notice': 'Notice of the purposes of use',
     'third-party-record': 'Disclosure of third-party provision records',
   },
+  correctionField: { name: 'Name', address: 'Address', phone: 'Phone', hours: 'Hours', departments: 'Departments', website: 'Website', other: 'Other' },
   relation: { self: 'The person concerned', agent: 'An agent (legal representative or authorised agent)' },
 };

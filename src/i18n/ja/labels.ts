@@ -3,7 +3,7 @@
  * checks them against the enums in en/ too).
  */
 import type { Dataset, DerivationMethod, Department, Facility, ProvenanceField, SourceKind } from '../../lib/schema/index.ts';
-import type { DataRequestForm, DataRequestType } from '../../lib/schema/forms.ts';
+import type { CorrectionField, DataRequestForm, DataRequestType } from '../../lib/schema/forms.ts';
 
 export const labels = {
   source: {
@@ -92,7 +92,7 @@ export const labels = {
     status: '状態',
     codes: '医療機関コード',
   } satisfies Record<ProvenanceField, string>,
-  /** The rights of a data request (the mails name them from src/lib/schema/forms.ts, checked equal). */
+  /** The rights of a data request, on the form, in the mails and in the operator CLI. */
   requestType: {
     disclosure: '開示',
     correction: '訂正',
@@ -103,5 +103,15 @@ export const labels = {
     'purpose-notice': '利用目的の通知',
     'third-party-record': '第三者提供記録の開示',
   } satisfies Record<DataRequestType, string>,
+  /** What a correction report is about. */
+  correctionField: {
+    name: '名称',
+    address: '住所',
+    phone: '電話番号',
+    hours: '診療時間',
+    departments: '診療科',
+    website: 'ウェブサイト',
+    other: 'その他',
+  } satisfies Record<CorrectionField, string>,
   relation: { self: '本人', agent: '代理人（法定代理人・委任による代理人）' } satisfies Record<DataRequestForm['relation'], string>,
 };

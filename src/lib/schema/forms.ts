@@ -3,7 +3,7 @@
  * One schema per form, shared by the page's script (inline errors) and the Pages Function (the real check).
  *
  * Error messages are reason codes (`required`, `tooLong`, …) so one refusal can be shown in Japanese or
- * English: `FORM_ERRORS[reason][lang]`. `formIssues()` turns a zod error into `{ field, reason }` pairs.
+ * English: `messages(lang).formErrors[reason]` (src/i18n). `formIssues()` turns a zod error into `{ field, reason }` pairs.
  */
 import { z } from 'zod';
 
@@ -35,36 +35,12 @@ export const DATA_REQUEST_TYPES = [
 ] as const;
 export type DataRequestType = (typeof DATA_REQUEST_TYPES)[number];
 
-/**
- * The rights' names in the mails and the operator CLI, which cannot read src/i18n. The site shows src/i18n's
- * `labels.requestType`; tests/unit/i18n.test.ts keeps the two equal.
- */
-export const DATA_REQUEST_TYPE_LABELS: Readonly<Record<DataRequestType, { ja: string; en: string }>> = {
-  disclosure: { ja: '開示', en: 'Disclosure' },
-  correction: { ja: '訂正', en: 'Correction' },
-  addition: { ja: '追加', en: 'Addition' },
-  deletion: { ja: '削除', en: 'Deletion' },
-  suspension: { ja: '利用停止', en: 'Suspension of use' },
-  'third-party-stop': { ja: '第三者提供の停止', en: 'Stop provision to third parties' },
-  'purpose-notice': { ja: '利用目的の通知', en: 'Notice of the purposes of use' },
-  'third-party-record': { ja: '第三者提供記録の開示', en: 'Disclosure of third-party provision records' },
-};
-
 /** Data request types where the operator cannot act without knowing exactly what to change. */
 export const DATA_REQUEST_TYPES_NEEDING_DETAILS: readonly DataRequestType[] = ['correction', 'addition'];
 
 /** Facility fields a correction report can be about. */
 export const CORRECTION_FIELDS = ['name', 'address', 'phone', 'hours', 'departments', 'website', 'other'] as const;
 export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
-export const CORRECTION_FIELD_LABELS: Readonly<Record<CorrectionField, { ja: string; en: string }>> = {
-  name: { ja: '名称', en: 'Name' },
-  address: { ja: '住所', en: 'Address' },
-  phone: { ja: '電話番号', en: 'Phone' },
-  hours: { ja: '診療時間', en: 'Hours' },
-  departments: { ja: '診療科', en: 'Departments' },
-  website: { ja: 'ウェブサイト', en: 'Website' },
-  other: { ja: 'その他', en: 'Other' },
-};
 
 /** Cloudflare's documented always-pass Turnstile test keys and the token their widget yields (local runs and tests). */
 export const TURNSTILE_TEST_SITE_KEY = '1x00000000000000000000AA';
@@ -78,74 +54,40 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_KINDS = ['contact', 'correction', 'data-request'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
-/** Every reason a field can be refused for, in both languages. */
-export const FORM_ERRORS = {
-  required: { ja: '入力してください。', en: 'Please fill in this field.' },
-  type: { ja: '値の形式が正しくありません。', en: 'This value has the wrong type.' },
-  tooLong: { ja: '文字数が多すぎます。短くしてください。', en: 'This is too long. Please shorten it.' },
-  controlChars: { ja: '使えない制御文字が含まれています。', en: 'This contains control characters that are not allowed.' },
-  markup: { ja: 'HTML タグやスクリプトは入力できません。', en: 'HTML tags and scripts are not allowed.' },
-  invalidEmail: { ja: 'メールアドレスの形が正しくありません（例: hanako@example.jp）。', en: 'Please enter a valid email address (e.g. hanako@example.jp).' },
-  invalidChoice: { ja: '選択肢の中から選んでください。', en: 'Please choose one of the options.' },
-  invalidFacility: { ja: '医療機関が見つかりません。一覧から選んでください。', en: 'Facility not found. Please choose one from the list.' },
-  mustAgree: { ja: 'プライバシーポリシーへの同意が必要です。', en: 'Please agree to the privacy policy.' },
-  agentNameRequired: {
-    ja: '代理人として申請する場合は、ご本人のお名前を入力してください。',
-    en: 'When applying as an agent, please enter the name of the person concerned.',
-  },
-  detailsRequired: {
-    ja: 'この種類の請求では、対象となる情報と内容を書いてください。',
-    en: 'For this kind of request, please describe the data concerned and the change.',
-  },
-  unknownField: { ja: '想定していない項目が送信されました。', en: 'An unexpected field was sent.' },
-  honeypot: { ja: 'この欄は空のままにしてください。', en: 'Please leave this field empty.' },
-  // Refusals that are not about one schema field; the functions report them with these codes.
-  bodyTooLarge: { ja: '送信内容が大きすぎます（32 KB まで）。', en: 'The request is too large (32 KB at most).' },
-  contentType: { ja: 'フォームの送信形式が正しくありません。', en: 'Unsupported content type.' },
-  malformed: { ja: '送信内容を読み取れませんでした。', en: 'The request body could not be read.' },
-  origin: { ja: 'このサイト以外からの送信は受け付けていません。', en: 'Submissions from other sites are not accepted.' },
-  turnstileMissing: {
-    ja: 'ボット対策の確認が済んでいません。ページを再読み込みしてもう一度お試しください。',
-    en: 'The bot check was not completed. Please reload the page and try again.',
-  },
-  turnstileInvalid: {
-    ja: 'ボット対策の確認に失敗しました。ページを再読み込みしてもう一度お試しください。',
-    en: 'The bot check failed. Please reload the page and try again.',
-  },
-  formTokenMissing: { ja: 'このサイトのフォームのページから送信してください。', en: 'Please send this from the form page on this site.' },
-  formTokenInvalid: {
-    ja: 'フォームの確認情報が正しくありません。ページを再読み込みしてから送信してください。',
-    en: 'The form check is not valid. Please reload the page and send again.',
-  },
-  formTokenTooFast: {
-    ja: '送信が早すぎたため、受け付けませんでした。内容を確かめて、もう一度「送信する」を押してください。',
-    en: 'This was sent too quickly to accept. Please check your entries and press the button again.',
-  },
-  formTokenExpired: {
-    ja: 'ページを開いてから時間がたったため、受け付けませんでした。入力内容は残っています。もう一度「送信する」を押してください。',
-    en: 'Too much time passed since the page was opened. Your entries are kept; please press the button again.',
-  },
-  formTokenUsed: {
-    ja: 'このページからはすでに送信されています。もう一度送る場合は、内容を確かめて「送信する」を押してください。',
-    en: 'This page has already been sent. To send again, check your entries and press the button.',
-  },
-  rateLimited: {
-    ja: '短時間に多くの送信がありました。しばらく待ってからもう一度お試しください。',
-    en: 'Too many submissions. Please wait a while and try again.',
-  },
-  tokenInvalid: {
-    ja: '確認用リンクが正しくありません。メールのリンクをそのまま開いてください。',
-    en: 'This confirmation link is not valid. Please open the link from the email as it is.',
-  },
-  tokenExpired: {
-    ja: '確認用リンクの有効期限が切れています。お手数ですが、もう一度請求してください。',
-    en: 'This confirmation link has expired. Please submit the request again.',
-  },
-  tokenUsed: { ja: 'この確認用リンクはすでに使われています。', en: 'This confirmation link has already been used.' },
-  method: { ja: 'この方法では送信できません。', en: 'This method is not allowed.' },
-  invalid: { ja: '入力内容を確認してください。', en: 'Please check this field.' },
-} as const satisfies Record<string, { ja: string; en: string }>;
-export type FormErrorReason = keyof typeof FORM_ERRORS;
+/** Every reason a field can be refused for; the words are src/i18n's `formErrors`. */
+export const FORM_ERROR_REASONS = [
+  'required',
+  'type',
+  'tooLong',
+  'controlChars',
+  'markup',
+  'invalidEmail',
+  'invalidChoice',
+  'invalidFacility',
+  'mustAgree',
+  'agentNameRequired',
+  'detailsRequired',
+  'unknownField',
+  'honeypot',
+  'bodyTooLarge',
+  'contentType',
+  'malformed',
+  'origin',
+  'turnstileMissing',
+  'turnstileInvalid',
+  'formTokenMissing',
+  'formTokenInvalid',
+  'formTokenTooFast',
+  'formTokenExpired',
+  'formTokenUsed',
+  'rateLimited',
+  'tokenInvalid',
+  'tokenExpired',
+  'tokenUsed',
+  'method',
+  'invalid',
+] as const;
+export type FormErrorReason = (typeof FORM_ERROR_REASONS)[number];
 
 /** C0/C1 control characters other than tab, line feed and carriage return, plus bidi overrides. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -271,7 +213,7 @@ export interface FormIssue {
   reason: FormErrorReason;
 }
 
-const isReason = (s: unknown): s is FormErrorReason => typeof s === 'string' && Object.hasOwn(FORM_ERRORS, s);
+const isReason = (s: unknown): s is FormErrorReason => typeof s === 'string' && (FORM_ERROR_REASONS as readonly string[]).includes(s);
 
 /** One `{ field, reason }` per failing field (the first reason for each), in form order. */
 export function formIssues(error: z.ZodError): FormIssue[] {
