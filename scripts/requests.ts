@@ -6,13 +6,16 @@
  *   npm run requests -- show <id>
  *   npm run requests -- set-status <id> <in_progress|answered|refused|verified> --by <name> [--reason "…"] [--note "…"] [--dry-run]
  *   npm run requests -- export <id> [--out file.json]     verified disclosure requests only
+ *   npm run requests -- person <person-id>                  a staff profile: its public file and its D1 record
+ *   npm run requests -- person-put <record.json>            store (replace) a person's private record in D1
+ *   npm run requests -- purge-person <person-id> --request <D-…> --by <name> [--dry-run]
+ *                                                           APPI 削除 / 利用停止: delete the D1 record, audited on the request
  *
  * Local D1 (.wrangler/state) by default; `--remote --database-id <uuid>` for production (wrangler login,
  * DATA_ENC_KEY and HMAC_KEY in the environment). Every change is written to the audit table.
  */
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { hmac } from '../functions/_lib/crypto.ts';
 import { requestTypeLabel } from '../functions/_lib/mail.ts';
 import {
@@ -29,11 +32,19 @@ import {
 } from '../functions/_lib/ledger.ts';
 import { normalizeEmail, REQUEST_STATUSES, type RequestStatus } from '../src/lib/schema/forms.ts';
 import { fail, flag, openFormsDb, positionals, root } from './lib/forms-d1.ts';
+import { findPeopleByEmail, getPersonPrivate, purgePersonPrivate, putPersonPrivate } from '../functions/_lib/people.ts';
 
 const args = process.argv.slice(2);
 const [command, id, status] = positionals(args);
-const USAGE = 'npm run requests -- list|show <id>|set-status <id> <status> --by <name>|export <id>（詳しくは docs/operations/data-requests.md）';
-if (!command || !['list', 'show', 'set-status', 'export'].includes(command)) fail(`使い方: ${USAGE}`);
+const USAGE =
+  'npm run requests -- list|show <id>|set-status <id> <status> --by <name>|export <id>|person <person-id>|person-put <file>|purge-person <person-id> --request <id> --by <name>（詳しくは docs/operations/data-requests.md）';
+if (!command || !['list', 'show', 'set-status', 'export', 'person', 'person-put', 'purge-person'].includes(command)) fail(`使い方: ${USAGE}`);
+
+/** A person's public file in content/people, as text (undefined when there is none). */
+const publicFile = (personId: string): { file: string; text: string } | undefined => {
+  const file = `content/people/${personId}.yaml`;
+  return existsSync(path.join(root, file)) ? { file, text: readFileSync(path.join(root, file), 'utf8') } : undefined;
+};
 
 const STATUS_JA: Record<RequestStatus, string> = {
   received: '受付',
@@ -61,6 +72,46 @@ try {
       console.log(`${r.id}  [${STATUS_JA[r.status]}]  ${label(r)}  受付 ${day(r.received_at)}  期限 ${day(r.due_at)}${late}`);
     }
     console.log(`${rows.length} 件`);
+  } else if (command === 'person') {
+    if (!id) fail(`人物の ID を指定してください。使い方: ${USAGE}`);
+    const pub = publicFile(id);
+    const stored = await getPersonPrivate(db, cfg.encKey, id);
+    if (!pub && !stored) fail(`人物 ${id} は content/people にも D1 にもありません`);
+    console.log(`人物 ${id}`);
+    console.log(`公開ファイル: ${pub ? pub.file : 'なし'}`);
+    if (stored) {
+      console.log(`D1 の非公開記録（登録 ${stored.createdAt}、更新 ${stored.updatedAt}。個人データ: 画面共有・転記に注意）:`);
+      console.log(JSON.stringify(stored.record, null, 2).replace(/^/gm, '  '));
+    } else console.log('D1 の非公開記録: なし');
+  } else if (command === 'person-put') {
+    if (!id || !existsSync(id)) fail(`非公開記録の JSON ファイルを指定してください。使い方: ${USAGE}`);
+    try {
+      const record = await putPersonPrivate(db, cfg, JSON.parse(readFileSync(id, 'utf8')), new Date());
+      console.log(`人物 ${record.id} の非公開記録を D1 に保存しました（暗号化済み）。`);
+    } catch (e) {
+      fail(`保存できません: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  } else if (command === 'purge-person') {
+    if (!id) fail(`人物の ID を指定してください。使い方: ${USAGE}`);
+    const requestId = flag(args, 'request');
+    const by = flag(args, 'by');
+    if (!requestId || !by) fail('--request <受付番号> と --by <担当者名> を指定してください（請求の監査記録に残ります）');
+    const request = await getRequest(db, requestId);
+    if (!request || request.kind !== 'data-request') fail(`受付番号 ${requestId} はデータ請求として台帳にありません`);
+    if (request.status !== 'verified' && request.status !== 'in_progress')
+      fail(`本人のメール確認が済んだ請求だけ実行できます（現在: ${STATUS_JA[request.status]}）`);
+    const stored = await getPersonPrivate(db, cfg.encKey, id);
+    if (args.includes('--dry-run')) {
+      console.log(
+        `（試行のみ）人物 ${id}: D1 の非公開記録を${stored ? '削除します' : '削除しません（ありません）'}。公開ファイル: ${publicFile(id)?.file ?? 'なし'}`,
+      );
+    } else {
+      const purged = await purgePersonPrivate(db, id);
+      await addAudit(db, requestId, by, 'person-purged', `people_private ${id}: ${purged ? 'deleted' : 'none held'}`);
+      console.log(`人物 ${id}: D1 の非公開記録を${purged ? '削除しました' : '確認しました（ありませんでした）'}。請求 ${requestId} の監査記録に残しました。`);
+      const pub = publicFile(id);
+      if (pub) console.log(`次に ${pub.file} を削除する PR を作ってください（docs/operations/data-requests.md）。`);
+    }
   } else {
     if (!id) fail(`受付番号を指定してください。使い方: ${USAGE}`);
     const row = await getRequest(db, id);
@@ -126,19 +177,18 @@ try {
           history: (await auditTrail(db, r.id)).map((a) => ({ at: a.at, action: a.action, to: a.to_status })),
         });
       }
-      const peopleDir = path.join(root, 'content/people');
-      const people = existsSync(peopleDir)
-        ? readdirSync(peopleDir)
-            .filter((f) => f.endsWith('.yaml'))
-            .map((f) => ({ file: `content/people/${f}`, data: parseYaml(readFileSync(path.join(peopleDir, f), 'utf8')) as { private?: { email?: string } } }))
-            .filter((p) => typeof p.data?.private?.email === 'string' && normalizeEmail(p.data.private.email) === email)
-        : [];
+      const people = (await findPeopleByEmail(db, cfg, email)).map((p) => ({
+        id: p.record.id,
+        publicFile: publicFile(p.record.id) ?? null,
+        privateRecord: p.record,
+        privateRecordUpdatedAt: p.updatedAt,
+      }));
       const out = flag(args, 'out') ?? `data-export-${row.id}.json`;
       const doc = {
         exportedAt: new Date().toISOString(),
         request: row.id,
         operator: 'アルトライテクノロジーズ株式会社',
-        note: '当社が保有する、このメールアドレスに関する個人データの一覧です（フォームの送信内容と人物ページの登録内容）。',
+        note: '当社が保有する、このメールアドレスに関する個人データの一覧です（フォームの送信内容と、スタッフ紹介の公開ファイル・非公開の登録内容）。',
         email: me.email,
         formSubmissions: submissions,
         peopleEntries: people,

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml, stringify } from 'yaml';
 import { facilityFromRow, mergeFacility, type SeedContext } from './seed/facility.ts';
 import { readShared } from './seed/sources.ts';
-import { buildAreas, buildDepartments, buildStations } from './seed/vocab.ts';
+import { buildAreas, buildDepartments, buildQualifications, buildSocieties, buildStations } from './seed/vocab.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -52,6 +52,10 @@ try {
   for (const d of departments) put(path.join(out, 'departments', `${d.code}.yaml`), yaml('診療科（厚生労働省 医療情報ネットの診療科目コード）', d));
   for (const a of areas) put(path.join(out, 'areas', `${a.id}.yaml`), yaml('町丁目（Geolonia 住所データ・日本郵便 郵便番号データ）', a));
   for (const s of stations) put(path.join(out, 'stations', `${s.id}.yaml`), yaml('駅（駅データ.jp）', s));
+  const societies = buildSocieties(shared);
+  const qualifications = buildQualifications(shared);
+  for (const s of societies) put(path.join(out, 'societies', `${s.id}.yaml`), yaml('学会（Japan Medical Society Database, CC BY 4.0）', s));
+  for (const q of qualifications) put(path.join(out, 'qualifications', `${q.id}.yaml`), yaml('資格（Japan Medical Society Database, CC BY 4.0）', q));
 
   const ctx: SeedContext = { areas, towns: [...new Set(areas.map((a) => a.town))], stations, departments };
   const seen = new Set<string>();
@@ -71,7 +75,7 @@ try {
   for (const m of missing) console.log(`! 元データにない施設（削除せず残しています）: ${m}`);
   console.log(
     `${dryRun ? '[dry-run] ' : ''}シード: 新規 ${counts.created}, 変更 ${counts.changed}, 変更なし ${counts.unchanged}` +
-      `（施設 ${shared.facilities.length}, 診療科 ${departments.length}, 町丁目 ${areas.length}, 駅 ${stations.length}）`,
+      `（施設 ${shared.facilities.length}, 診療科 ${departments.length}, 町丁目 ${areas.length}, 駅 ${stations.length}, 学会 ${societies.length}, 資格 ${qualifications.length}）`,
   );
 } catch (e) {
   console.error(`シードに失敗しました: ${e instanceof Error ? e.message : String(e)}`);

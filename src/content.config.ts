@@ -14,5 +14,8 @@ export const collections = {
   departments: define(registry.departments),
   areas: define(registry.areas),
   stations: define(registry.stations),
+  skills: define(registry.skills),
+  qualifications: define(registry.qualifications),
+  societies: define(registry.societies),
   pages: define(registry.pages),
 };

@@ -25,7 +25,7 @@ export function flag(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-const VALUE_FLAGS = new Set(['--status', '--kind', '--limit', '--by', '--reason', '--note', '--out', '--state', '--site', '--database-id']);
+const VALUE_FLAGS = new Set(['--request', '--status', '--kind', '--limit', '--by', '--reason', '--note', '--out', '--state', '--site', '--database-id']);
 
 /** Arguments that are not flags or flag values. */
 export function positionals(args: string[]): string[] {

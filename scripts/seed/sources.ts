@@ -18,6 +18,9 @@ export interface SharedData {
   chome: Row[];
   kenAll: Row[];
   stations: Row[];
+  /** Japan Medical Society Database: qualifications and the societies that award them. */
+  qualifications: Row[];
+  societies: Row[];
   departmentExtras: { code: string; name: string; kana: string; en: string; synonyms?: string[]; enSynonyms?: string[] }[];
   stationExtras: { name: string; id: string; kana: string; en: string }[];
 }
@@ -32,6 +35,8 @@ export function readShared(sharedDir: string, seedDataDir: string): SharedData {
     chome: csv(f('geo/nakano_chome_geolonia.csv')),
     kenAll: csv(f('geo/ken_all_nakano_13114.csv')),
     stations: csv(f('geo/stations_nakano_area_ekidata20240426.csv')),
+    qualifications: csv(f('vocab/qualifications_master.csv')),
+    societies: csv(f('vocab/societies_master.csv')),
     departmentExtras: parseYaml(readFileSync(path.join(seedDataDir, 'departments.yaml'), 'utf8')),
     stationExtras: parseYaml(readFileSync(path.join(seedDataDir, 'stations.yaml'), 'utf8')),
   };

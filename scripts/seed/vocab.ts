@@ -1,6 +1,6 @@
 /** Builds the department, area and station vocabularies from the shared files. */
 import wanakana from 'wanakana';
-import type { Area, Department, Station } from '../../src/lib/schema/index.ts';
+import type { Area, Department, Qualification, Society, Station } from '../../src/lib/schema/index.ts';
 import { OFFICIAL_LIST_DATE, type SharedData } from './sources.ts';
 
 const GROUPS: Readonly<Record<string, Department['group']>> = {
@@ -91,4 +91,64 @@ export function buildStations(d: SharedData): Station[] {
     byName.set(name, s);
   }
   return [...byName.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * The database's edition (its 最終確認日 is 2024-08-01 for 197 of 199 societies). It is compiled by a volunteer,
+ * not an official list (SOURCE.md), so its entries carry `operator` as their source: the operator chose to adopt it.
+ */
+const SOCIETY_DB_DATE = '2024-08-01';
+const societySource = (date: string | undefined) =>
+  ({
+    source: 'operator',
+    dataset: 'japan-medical-society-database',
+    date: /^\d{4}-\d{2}-\d{2}$/.test(date ?? '') ? (date as string) : SOCIETY_DB_DATE,
+  }) as const;
+
+const QUALIFICATION_KIND: Readonly<Record<string, Qualification['kind']>> = {
+  専門医: 'specialist',
+  指導医: 'instructor',
+  認定医: 'certified',
+  認定資格: 'certificate',
+  学会フェロー: 'fellow',
+};
+
+export function buildSocieties(d: SharedData): Society[] {
+  return d.societies.map((r) => {
+    const code = r['学会ID'] ?? '';
+    const website = r['ウェブサイト'] ?? '';
+    return {
+      id: code.toLowerCase(),
+      code,
+      name: r['正式名称'] ?? '',
+      ...(r['略称'] ? { short: r['略称'] } : {}),
+      advertisable: r['厚労省広告可能'] === 'TRUE',
+      boardCertified: r['専門医機構認定'] === 'TRUE',
+      ...(/^https?:\/\//.test(website) ? { website } : {}),
+      source: societySource(r['最終確認日']),
+    };
+  });
+}
+
+export function buildQualifications(d: SharedData): Qualification[] {
+  const societies = new Set(d.societies.map((r) => r['学会ID']));
+  return d.qualifications.map((r) => {
+    const code = r['資格ID'] ?? '';
+    const kind = QUALIFICATION_KIND[r['資格種別'] ?? ''];
+    if (!kind) throw new Error(`資格 ${code} の資格種別「${r['資格種別'] ?? ''}」を知りません`);
+    if (!societies.has(r['学会ID'])) throw new Error(`資格 ${code} の学会 ${r['学会ID'] ?? ''} が学会の一覧にありません`);
+    const years = Number(r['更新周期']);
+    return {
+      id: code.toLowerCase(),
+      code,
+      name: r['資格名称'] ?? '',
+      kind,
+      society: (r['学会ID'] ?? '').toLowerCase(),
+      ...(r['制度区分'] ? { system: r['制度区分'] } : {}),
+      ...(r['基本領域'] ? { field: r['基本領域'] } : {}),
+      ...(Number.isInteger(years) && years > 0 ? { renewalYears: years } : {}),
+      ...(r['備考'] ? { note: r['備考'] } : {}),
+      source: societySource(undefined),
+    };
+  });
 }

@@ -7,10 +7,12 @@ import { labels } from './en/labels.ts';
 import { names } from './en/names.ts';
 import { about, allFacilities, areas, departmentPage, home, stations } from './en/pages.ts';
 import { search } from './en/search.ts';
+import { staff } from './en/staff.ts';
 import type { Messages } from './ja.ts';
 
 export const en: Messages = {
   siteName: 'Nakano Clinic Database',
+  demoBanner: 'This is a demo with fictional data. Every facility and person shown is fictional.',
   skipToContent: 'Skip to content',
   navHome: 'Home',
   navDepartments: 'By department',
@@ -104,4 +106,5 @@ export const en: Messages = {
   stations,
   about,
   facility,
+  staff,
 };

@@ -10,10 +10,12 @@ import { labels } from './ja/labels.ts';
 import { names } from './ja/names.ts';
 import { about, allFacilities, areas, departmentPage, home, stations } from './ja/pages.ts';
 import { search } from './ja/search.ts';
+import { staff } from './ja/staff.ts';
 
 // One object literal, no spreads: the bundler drops it from a browser script that only needs langPrefix.
 export const ja = {
   siteName: '中野区診療所データベース',
+  demoBanner: 'これは架空のデータによるデモです。掲載している医療機関・人物はすべて架空で、実在しません。',
   skipToContent: '本文へ移動',
   navHome: 'ホーム',
   navDepartments: '診療科から探す',
@@ -116,6 +118,7 @@ export const ja = {
   stations,
   about,
   facility,
+  staff,
 };
 
 /** The shape every language has: the keys of ja.ts with string and function values. */

@@ -33,6 +33,11 @@ export function vocabularies(c: LoadedContent): Vocabularies {
     stations: [...c.stations.values()].map((s) => ({ value: s.id, label: names.station(s) })).sort(byValue),
     areas: [...c.areas.values()].map((a) => ({ value: a.id, label: names.area(a) })).sort(byValue),
     facilities: [...c.facilities.values()].map((f) => ({ value: f.id, label: `${f.name.display}（${f.id}）` })).sort(byValue),
+    qualifications: [...c.qualifications.values()]
+      .map((q) => ({ value: q.id, label: `${q.name}（${c.societies.get(q.society)?.short ?? q.society}）` }))
+      .sort(byValue),
+    societies: [...c.societies.values()].map((s) => ({ value: s.id, label: s.name })).sort(byValue),
+    skills: [...c.skills.values()].map((s) => ({ value: s.id, label: s.name })).sort(byValue),
   };
 }
 

@@ -12,7 +12,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FacilityPreview } from '../../src/admin/preview.ts';
-import { hoursFixtureSite } from '../setup/hours-fixture.ts';
+import { hoursFixtureSite } from '../setup/fixture-sites.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

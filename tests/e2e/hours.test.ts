@@ -3,7 +3,7 @@
  * and whose time zone is New York (so Tokyo's day differs from the browser's), the table without
  * JavaScript, and no inline script (CSP script-src 'self').
  * A second fictional facility has no hours: the page says 「未登録」 instead, and marks its derived values 推定.
- * Serves the fixture site (tests/fixtures/hours, fictional 架空 facilities; tests/setup/hours-fixture.ts)
+ * Serves the fixture site (tests/fixtures/hours, fictional 架空 facilities; tests/setup/fixture-sites.ts)
  * with wrangler pages dev.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { launchChromium } from '../../scripts/lib/browser.ts';
 import { startPagesDev, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import { holidayCalendar } from '../../src/lib/util/holidays.ts';
 import { addDays, nthWeekdayOfMonth, toJst, weekdayOf } from '../../src/lib/util/jst.ts';
-import { hoursFixtureSite } from '../setup/hours-fixture.ts';
+import { hoursFixtureSite } from '../setup/fixture-sites.ts';
 
 const PAGE = '/facilities/f-kakuu-hours/';
 /** No hours; 種別, 診療科 and 最寄り駅 are derived (tests/fixtures/hours/facilities/f-kakuu-mitouroku.yaml). */

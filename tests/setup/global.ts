@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, startDrainWorker, startPagesDev, type DrainWorker, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import type { Fake } from '../../scripts/lib/fakes/fake-server.ts';
-import { forgetHoursFixtureSite } from './hours-fixture.ts';
+import { forgetFixtureSites } from './fixture-sites.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,7 +33,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 export const TEST_OUTBOX_SETTINGS = { OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_MAX_ATTEMPTS: '3' } as const;
 
 export default async function setup(project: TestProject) {
-  forgetHoursFixtureSite();
+  forgetFixtureSites();
   const fakesDir = path.join(root, 'scripts/lib/fakes');
   const fakes: Fake[] = [];
   for (const f of readdirSync(fakesDir)

@@ -22,6 +22,7 @@ import {
   REVIEWER_FIELDS,
   settingsFromEnv,
   type DecapField,
+  type DecapCollection,
   type Vocabularies,
 } from '../../src/lib/decap/config.ts';
 import { FIELD_TEXT, enumLabel } from '../../src/lib/decap/labels.ts';
@@ -36,6 +37,9 @@ const vocab: Vocabularies = {
   stations: [{ value: 'nakano', label: '中野駅' }],
   areas: [{ value: 'nakano-5', label: '中野5丁目' }],
   facilities: [{ value: 'f-kakuu-1', label: '架空クリニック（f-kakuu-1）' }],
+  qualifications: [{ value: 'q001', label: '内科専門医（内科学会）' }],
+  societies: [{ value: 'soc001', label: '一般社団法人日本内科学会' }],
+  skills: [{ value: 'abdominal-ultrasound', label: '腹部超音波' }],
 };
 const config = buildDecapConfig(settingsFromEnv({}), vocab);
 const collection = (name: string) => config.collections.find((c) => c.name === name)!;
@@ -79,7 +83,13 @@ const PICKED: Record<string, keyof Vocabularies> = {
   'facilities:access.stations[].station': 'stations',
   'facilities:address.area': 'areas',
   'facilities:status.movedTo': 'facilities',
-  'people:facilities': 'facilities',
+  'people:affiliations[].facility': 'facilities',
+  'people:affiliations[].departments': 'departments',
+  'people:qualifications[].qualification': 'qualifications',
+  'people:memberships.societies': 'societies',
+  'people:skills.ids': 'skills',
+  'skills:departments': 'departments',
+  'qualifications:society': 'societies',
 };
 const REGISTERED_WIDGETS = new Set(['string', 'text', 'number', 'boolean', 'select', 'list', 'object', 'datetime', 'hidden', 'markdown']);
 const optionValues = (f: DecapField) => (f['options'] as { value: unknown }[]).map((o) => o.value);
@@ -192,6 +202,18 @@ describe('CMS config generated from the schema', () => {
           'facilities:hours.datedClosures[].to YYYY-MM-DD',
           'facilities:status.since YYYY-MM-DD',
           'people:consent.date YYYY-MM-DD',
+          'people:consent.policyVersion YYYY-MM-DD',
+          'people:consent.withdrawn YYYY-MM-DD',
+          'people:licence.date YYYY-MM-DD',
+          'people:affiliations[].from YYYY-MM-DD',
+          'people:affiliations[].to YYYY-MM-DD',
+          'people:qualifications[].acquired YYYY-MM-DD',
+          'people:qualifications[].validUntil YYYY-MM-DD',
+          'people:qualifications[].verification.date YYYY-MM-DD',
+          ...['identity', 'affiliations', 'qualifications', 'memberships', 'skills', 'portfolio'].map((k) => `people:provenance.${k}.date YYYY-MM-DD`),
+          'skills:source.date YYYY-MM-DD',
+          'qualifications:source.date YYYY-MM-DD',
+          'societies:source.date YYYY-MM-DD',
           'pages:updated YYYY-MM-DD',
           'pages:revisions[].date YYYY-MM-DD',
           'departments:source.date YYYY-MM-DD',
@@ -303,7 +325,8 @@ export const I18N_FIELD = { TRANSLATE: 'translate', DUPLICATE: 'duplicate', NONE
 
     it('would catch a broken field (so the check above means something)', () => {
       const broken = JSON.parse(JSON.stringify(config));
-      broken.collections[0].fields[1].options = 'clinic';
+      const kind = broken.collections.find((c: DecapCollection) => c.name === 'facilities').fields.find((f: DecapField) => f.name === 'kind');
+      kind.options = 'clinic';
       expect(() => validateConfig(broken)).toThrow(/options/);
     });
   });

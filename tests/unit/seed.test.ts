@@ -14,7 +14,7 @@ describe('npm run seed', () => {
 
   it('writes all 312 institutions and the vocabularies', () => {
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/新規 547, 変更 0, 変更なし 0（施設 312, 診療科 127, 町丁目 85, 駅 23）/);
+    expect(first.stdout).toMatch(/新規 883, 変更 0, 変更なし 0（施設 312, 診療科 127, 町丁目 85, 駅 23, 学会 199, 資格 137）/);
   });
 
   it('produces exactly the committed content/ (reproducible)', () => {
@@ -24,6 +24,8 @@ describe('npm run seed', () => {
       'areas/chuo-4.yaml',
       'departments/05002.yaml',
       'stations/shin-nakano.yaml',
+      'qualifications/q003.yaml',
+      'societies/soc001.yaml',
     ]) {
       const committed = path.join(root, 'content', f);
       expect(existsSync(committed), `content/${f} がありません: npm run seed で content/ を作ってコミットしてください`).toBe(true);
@@ -32,7 +34,7 @@ describe('npm run seed', () => {
   });
 
   it('changes nothing on a second run', () => {
-    expect(seed(out).stdout).toMatch(/新規 0, 変更 0, 変更なし 547/);
+    expect(seed(out).stdout).toMatch(/新規 0, 変更 0, 変更なし 883/);
   });
 
   it('keeps what an editor confirmed, and restores derived values nobody confirmed', () => {
@@ -64,7 +66,7 @@ describe('npm run seed', () => {
   it('--dry-run writes nothing', () => {
     const dry = path.join(mkdtempSync(path.join(tmpdir(), 'nakano-seed-dry-')), 'content');
     const r = seed(dry, '--dry-run');
-    expect(r.stdout).toMatch(/^\[dry-run\] シード: 新規 547/m);
+    expect(r.stdout).toMatch(/^\[dry-run\] シード: 新規 883/m);
     expect(existsSync(dry)).toBe(false);
   });
 });

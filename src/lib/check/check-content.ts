@@ -8,7 +8,8 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { collections, type CollectionName } from '../schema/index.ts';
-import type { Area, Department, Facility, Station } from '../schema/index.ts';
+import type { Area, Department, Facility, Person, Qualification, Skill, Society, Station } from '../schema/index.ts';
+import { checkPeople, checkStaffVocabularies } from './people.ts';
 import { foldLatin } from '../util/japanese.ts';
 
 z.config(z.locales.ja());
@@ -27,6 +28,10 @@ export interface LoadedContent {
   departments: Map<string, Department>;
   areas: Map<string, Area>;
   stations: Map<string, Station>;
+  people: Map<string, Person>;
+  skills: Map<string, Skill>;
+  qualifications: Map<string, Qualification>;
+  societies: Map<string, Society>;
   /** Entry counts per collection, for the summary line. */
   counts: Record<CollectionName, number>;
 }
@@ -87,10 +92,17 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
     departments: loaded['departments'] as Map<string, Department>,
     areas: loaded['areas'] as Map<string, Area>,
     stations: loaded['stations'] as Map<string, Station>,
+    people: loaded['people'] as Map<string, Person>,
+    skills: loaded['skills'] as Map<string, Skill>,
+    qualifications: loaded['qualifications'] as Map<string, Qualification>,
+    societies: loaded['societies'] as Map<string, Society>,
     counts,
   };
-  problems.push(...checkReferences(content, (id) => `${path.basename(contentDir)}/facilities/${id}.yaml`));
-  problems.push(...checkEnglishSynonyms(content.departments, (code) => `${path.basename(contentDir)}/departments/${code}.yaml`));
+  const base = path.basename(contentDir);
+  problems.push(...checkReferences(content, (id) => `${base}/facilities/${id}.yaml`));
+  problems.push(...checkEnglishSynonyms(content.departments, (code) => `${base}/departments/${code}.yaml`));
+  problems.push(...checkStaffVocabularies(content, (folder, id) => `${base}/${folder}/${id}.yaml`));
+  problems.push(...checkPeople(content.people, content, (id) => `${base}/people/${id}.yaml`));
   return { problems, content };
 }
 

@@ -3,7 +3,9 @@
  * ways residents browse: by department, town, 町丁目 and station.
  */
 import { getCollection, render } from 'astro:content';
-import type { Area, Department, Facility, Page, Station } from '../schema/index.ts';
+import type { Area, Department, Facility, Page, Qualification, Skill, Society, Station } from '../schema/index.ts';
+import { toJst } from '../util/jst.ts';
+import { publicPerson, type PublicAffiliation, type PublicPerson } from './public-person.ts';
 
 export interface Town {
   /** Romaji slug of the town, e.g. `nakano`; the URL /areas/<slug>/. */
@@ -25,6 +27,17 @@ export interface Directory {
   byArea: Map<string, Facility[]>;
   byTown: Map<string, Facility[]>;
   byStation: Map<string, Facility[]>;
+  /** Staff profiles as published (src/lib/content/public-person.ts), by reading. */
+  people: PublicPerson[];
+  person: Map<string, PublicPerson>;
+  skills: Map<string, Skill>;
+  qualifications: Map<string, Qualification>;
+  societies: Map<string, Society>;
+  /** Current staff of each facility, with the affiliation that puts them there. */
+  staffByFacility: Map<string, { staff: PublicPerson; affiliation: PublicAffiliation }[]>;
+  /** People with each skill, and with each qualification inside its 認定期間. */
+  bySkill: Map<string, PublicPerson[]>;
+  byQualification: Map<string, PublicPerson[]>;
 }
 
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
@@ -48,7 +61,16 @@ export function getDirectory(): Promise<Directory> {
 }
 
 async function load(): Promise<Directory> {
-  const [f, d, a, s] = await Promise.all([getCollection('facilities'), getCollection('departments'), getCollection('areas'), getCollection('stations')]);
+  const [f, d, a, s, pe, sk, q, so] = await Promise.all([
+    getCollection('facilities'),
+    getCollection('departments'),
+    getCollection('areas'),
+    getCollection('stations'),
+    getCollection('people'),
+    getCollection('skills'),
+    getCollection('qualifications'),
+    getCollection('societies'),
+  ]);
   const facilities = f.map((e) => e.data).sort(byName);
   const areas = new Map(a.map((e) => [e.data.id, e.data]));
   const dir: Directory = {
@@ -62,6 +84,14 @@ async function load(): Promise<Directory> {
     byArea: new Map(),
     byTown: new Map(),
     byStation: new Map(),
+    people: [],
+    person: new Map(),
+    skills: new Map(sk.map((e) => [e.data.id, e.data])),
+    qualifications: new Map(q.map((e) => [e.data.id, e.data])),
+    societies: new Map(so.map((e) => [e.data.id, e.data])),
+    staffByFacility: new Map(),
+    bySkill: new Map(),
+    byQualification: new Map(),
   };
   const towns = new Map<string, Town>();
   for (const area of [...areas.values()].sort((x, y) => (x.chome ?? 0) - (y.chome ?? 0))) {
@@ -77,6 +107,16 @@ async function load(): Promise<Directory> {
     const area = areas.get(fac.address.area);
     if (area) push(dir.byTown, townSlug(area), fac);
     for (const st of fac.access.stations) push(dir.byStation, st.station, fac);
+  }
+  const today = toJst(Date.now()).date;
+  dir.people = pe
+    .flatMap((e) => publicPerson(e.data, { ...dir, facilities: dir.facility }, today) ?? [])
+    .sort((x, y) => collator.compare(x.person.kana ?? x.person.name, y.person.kana ?? y.person.name) || x.person.id.localeCompare(y.person.id));
+  for (const pp of dir.people) {
+    dir.person.set(pp.person.id, pp);
+    for (const aff of pp.affiliations) if (aff.current && aff.at) push(dir.staffByFacility, aff.at.id, { staff: pp, affiliation: aff });
+    for (const skill of pp.skills) push(dir.bySkill, skill.id, pp);
+    for (const qual of pp.qualifications) if (qual.current) push(dir.byQualification, qual.info.id, pp);
   }
   return dir;
 }

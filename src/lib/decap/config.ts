@@ -25,6 +25,9 @@ export interface Vocabularies {
   stations: Option[];
   areas: Option[];
   facilities: Option[];
+  qualifications: Option[];
+  societies: Option[];
+  skills: Option[];
 }
 
 export interface DecapSettings {
@@ -60,7 +63,13 @@ const PICKERS: Readonly<Record<string, Picker>> = {
   'facilities:access.stations[].station': 'stations',
   'facilities:address.area': 'areas',
   'facilities:status.movedTo': 'facilities',
-  'people:facilities': 'facilities',
+  'people:affiliations[].facility': 'facilities',
+  'people:affiliations[].departments': 'departments',
+  'people:qualifications[].qualification': 'qualifications',
+  'people:memberships.societies': 'societies',
+  'people:skills.ids': 'skills',
+  'skills:departments': 'departments',
+  'qualifications:society': 'societies',
 };
 
 /** Long free text gets a multi-line box. */
@@ -167,7 +176,17 @@ const COLLECTION_OPTIONS: Partial<Record<CollectionName, Record<string, unknown>
     delete: false,
     description: '医療機関のページです。変更は審査のあと公開されます。',
   },
-  people: { identifier_field: 'id', slug: '{{id}}', summary: '{{name}}（{{role}}）', delete: false },
+  people: {
+    identifier_field: 'id',
+    slug: '{{id}}',
+    summary: '{{name}}（{{id}}）',
+    // Removing a profile (APPI 削除) is a reviewed PR that deletes the file (docs/operations/data-requests.md).
+    delete: false,
+    description: '本人が公開に同意した値と同意の記録だけを書きます。連絡先・免許番号・同意のない項目は書かないでください（Git の履歴は消せません）。',
+  },
+  skills: { identifier_field: 'id', slug: '{{id}}', summary: '{{name}}（{{id}}）', delete: false },
+  qualifications: { identifier_field: 'id', slug: '{{id}}', summary: '{{code}} {{name}}', delete: false },
+  societies: { identifier_field: 'id', slug: '{{id}}', summary: '{{code}} {{name}}', delete: false },
   departments: { identifier_field: 'code', slug: '{{code}}', summary: '{{code}} {{name}}', delete: false },
   areas: { identifier_field: 'id', slug: '{{id}}', summary: '{{town}}{{chome}}丁目（{{id}}）', delete: false },
   stations: { identifier_field: 'id', slug: '{{id}}', summary: '{{name}}（{{id}}）', delete: false },

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { FacilitySchema } from './facility.ts';
 import { PageSchema } from './page.ts';
 import { PersonSchema } from './person.ts';
-import { AreaSchema, DepartmentSchema, StationSchema } from './vocab.ts';
+import { AreaSchema, DepartmentSchema, QualificationSchema, SkillSchema, SocietySchema, StationSchema } from './vocab.ts';
 
 export interface CollectionDef<S extends z.ZodType = z.ZodType> {
   /** Collection name used by astro:content. */
@@ -28,6 +28,9 @@ export const collections = {
   departments: { name: 'departments', folder: 'departments', pattern: '*.yaml', label: '診療科', idField: 'code', schema: DepartmentSchema },
   areas: { name: 'areas', folder: 'areas', pattern: '*.yaml', label: '地域（町丁目）', idField: 'id', schema: AreaSchema },
   stations: { name: 'stations', folder: 'stations', pattern: '*.yaml', label: '駅', idField: 'id', schema: StationSchema },
+  skills: { name: 'skills', folder: 'skills', pattern: '*.yaml', label: '検査・診療技能', idField: 'id', schema: SkillSchema },
+  qualifications: { name: 'qualifications', folder: 'qualifications', pattern: '*.yaml', label: '資格', idField: 'id', schema: QualificationSchema },
+  societies: { name: 'societies', folder: 'societies', pattern: '*.yaml', label: '学会', idField: 'id', schema: SocietySchema },
   pages: { name: 'pages', folder: 'pages', pattern: '*.md', label: 'ページ', schema: PageSchema },
 } as const satisfies Record<string, CollectionDef>;
 
@@ -41,3 +44,4 @@ export * from './person.ts';
 export * from './provenance.ts';
 export * from './vocab.ts';
 export * from './forms.ts';
+export * from './person-private.ts';

@@ -1,9 +1,10 @@
 /**
- * Vocabularies: departments, areas (町丁目) and stations. Facilities refer to them by id,
+ * Vocabularies: departments, areas (町丁目), stations, and for staff profiles skills, qualifications and
+ * societies. Facilities and people refer to them by id,
  * and the build fails when a reference does not resolve.
  */
 import { z } from 'zod';
-import { LatLon, PostalCode, Slug } from './common.ts';
+import { LatLon, PostalCode, Slug, WebUrl } from './common.ts';
 import { SourceSchema } from './provenance.ts';
 
 export const DepartmentSchema = z.object({
@@ -68,3 +69,78 @@ export const StationSchema = z.object({
   source: SourceSchema,
 });
 export type Station = z.output<typeof StationSchema>;
+
+/** What a skill is about, for grouping on the browse pages. */
+export const SKILL_CATEGORIES = ['exam', 'treatment', 'care', 'prevention', 'language'] as const;
+
+export const SkillSchema = z.object({
+  /** Romaji id, e.g. `abdominal-ultrasound`. The file name is the id. */
+  id: Slug,
+  /** Name as residents and clinics write it, e.g. 腹部超音波. */
+  name: z.string().min(1),
+  /** Reading in hiragana (search and sorting). */
+  kana: z.string().regex(/^[\p{Script=Hiragana}ー・]+$/u, { error: '読みはひらがなで書いてください' }),
+  /** English name. */
+  en: z.string().min(1),
+  /** 検査, 治療, ケア, 予防, 言語. */
+  category: z.enum(SKILL_CATEGORIES, { error: '分類は exam, treatment, care, prevention, language のどれかです' }),
+  /** Departments where the skill is usually found (診療科コード). Default: none. */
+  departments: z.array(z.string().regex(/^\d{5}$/, { error: '診療科コードは 5 桁の数字です' })).default([]),
+  /** Other names residents use (胃カメラ, エコー …). Search matches them. Default: none. */
+  synonyms: z.array(z.string().min(1)).default([]),
+  /** Everyday English names. Default: none. */
+  enSynonyms: z.array(z.string().min(1)).default([]),
+  /** Who compiled the entry (the operator) and when. */
+  source: SourceSchema,
+});
+export type Skill = z.output<typeof SkillSchema>;
+
+/** Kinds of qualification in the qualifications vocabulary (資格種別). */
+export const QUALIFICATION_KINDS = ['specialist', 'instructor', 'certified', 'certificate', 'fellow'] as const;
+
+export const QualificationSchema = z.object({
+  /** `q` and the number of the Japan Medical Society Database's 資格ID, e.g. `q001`. The file name is the id. */
+  id: Slug,
+  /** The database's 資格ID, e.g. Q001. */
+  code: z.string().regex(/^Q\d{3,}$/, { error: '資格IDは Q と数字です（例: Q001）' }),
+  /** 資格名称, e.g. 内科専門医. */
+  name: z.string().min(1),
+  /** 専門医, 指導医, 認定医, 認定資格, 学会フェロー. */
+  kind: z.enum(QUALIFICATION_KINDS, { error: '資格種別が正しくありません' }),
+  /** The society that awards it (societies vocabulary id). */
+  society: Slug,
+  /** 制度区分: 新専門医制度, 旧制度, 共通 … */
+  system: z.string().optional(),
+  /** 基本領域, when the database names one. */
+  field: z.string().optional(),
+  /** Renewal cycle in years. */
+  renewalYears: z.number().int().positive().optional(),
+  /** The database's note (移行, 新規認定終了 …). */
+  note: z.string().optional(),
+  /** Where it comes from. */
+  source: SourceSchema,
+});
+export type Qualification = z.output<typeof QualificationSchema>;
+
+export const SocietySchema = z.object({
+  /** `soc` and the number of the database's 学会ID, e.g. `soc001`. The file name is the id. */
+  id: Slug,
+  /** The database's 学会ID, e.g. SOC001. */
+  code: z.string().regex(/^SOC\d{3,}$/, { error: '学会IDは SOC と数字です（例: SOC001）' }),
+  /** 正式名称, e.g. 一般社団法人日本内科学会. */
+  name: z.string().min(1),
+  /** 略称, e.g. 内科学会. */
+  short: z.string().optional(),
+  /**
+   * 厚労省広告可能: the society's specialist qualifications may be advertised (医療広告ガイドライン).
+   * Public pages show a qualification only when its society has this (ADR 0009).
+   */
+  advertisable: z.boolean(),
+  /** 専門医機構認定: the society's specialty is certified by 日本専門医機構. */
+  boardCertified: z.boolean(),
+  /** The society's website, where its list of specialists can be checked. */
+  website: WebUrl.optional(),
+  /** Where it comes from; `date` is the database's 最終確認日. */
+  source: SourceSchema,
+});
+export type Society = z.output<typeof SocietySchema>;
