@@ -38,6 +38,12 @@ export interface LoadedContent {
 
 const fieldPath = (p: readonly PropertyKey[]): string => p.map(String).join('.');
 
+/** A key the schema does not know (only strict schemas refuse them: people). */
+const UNKNOWN_KEY: Partial<Record<CollectionName | 'default', string>> & { default: string } = {
+  default: 'この項目は使えません。綴りを確認してください',
+  people: 'この項目は公開プロフィールに書けません。連絡先・免許番号・メモなど公開しない値は Git に入れず、D1 に保存します（content/people/README.md）',
+};
+
 /** Split Markdown front matter from a page file. */
 const frontMatter = (text: string): string => {
   const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
@@ -70,7 +76,10 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
       const result = def.schema.safeParse(raw);
       if (!result.success) {
         for (const issue of result.error.issues) {
-          problems.push({ file: rel(file), field: fieldPath(issue.path), message: issue.message });
+          if (issue.code === 'unrecognized_keys')
+            for (const key of issue.keys)
+              problems.push({ file: rel(file), field: fieldPath([...issue.path, key]), message: UNKNOWN_KEY[name] ?? UNKNOWN_KEY.default });
+          else problems.push({ file: rel(file), field: fieldPath(issue.path), message: issue.message });
         }
         continue;
       }

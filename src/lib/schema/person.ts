@@ -173,44 +173,47 @@ export const ConsentSchema = z.object({
   withdrawn: IsoDate.optional(),
 });
 
-export const PersonSchema = z.object({
-  /** Stable ASCII id, the file name and the permalink /people/<id>/. */
-  id: Slug,
-  /** Name as the person wants it shown, e.g. 中野 花子. */
-  name: z.string().min(1).max(60),
-  /** Reading in hiragana. Optional. */
-  kana: z
-    .string()
-    .regex(/^[\p{Script=Hiragana}ー\s]+$/u, { error: '読みはひらがなで書いてください' })
-    .optional(),
-  /** Name in Latin letters for English pages, e.g. Hanako Nakano. Optional. */
-  romaji: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z .'-]*$/, { error: 'ローマ字は半角英字で書いてください' })
-    .optional(),
-  /** 職種. */
-  profession: z.enum(PROFESSIONS, { error: '職種が正しくありません' }),
-  /** How the licence for the 職種 was checked (医師等資格確認検索); the licence number is never stored here. Optional. */
-  licence: VerificationSchema.optional(),
-  ...sections,
-  /** The consent record. */
-  consent: ConsentSchema,
-  /** Who supplied each section and when it was last confirmed; `identity` covers name and 職種. */
-  provenance: z
-    .object({
-      /** Name, reading and 職種. */
-      identity: PersonSourceSchema.optional(),
-      /** 勤務履歴. */
-      affiliations: PersonSourceSchema.optional(),
-      /** 保有資格. */
-      qualifications: PersonSourceSchema.optional(),
-      /** 学会・委員会所属. */
-      memberships: PersonSourceSchema.optional(),
-      /** 検査・診療技能. */
-      skills: PersonSourceSchema.optional(),
-      /** ポートフォリオ. */
-      portfolio: PersonSourceSchema.optional(),
-    })
-    .default({}),
-});
+export const PersonSchema = z
+  .object({
+    /** Stable ASCII id, the file name and the permalink /people/<id>/. */
+    id: Slug,
+    /** Name as the person wants it shown, e.g. 中野 花子. */
+    name: z.string().min(1).max(60),
+    /** Reading in hiragana. Optional. */
+    kana: z
+      .string()
+      .regex(/^[\p{Script=Hiragana}ー\s]+$/u, { error: '読みはひらがなで書いてください' })
+      .optional(),
+    /** Name in Latin letters for English pages, e.g. Hanako Nakano. Optional. */
+    romaji: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z .'-]*$/, { error: 'ローマ字は半角英字で書いてください' })
+      .optional(),
+    /** 職種. */
+    profession: z.enum(PROFESSIONS, { error: '職種が正しくありません' }),
+    /** How the licence for the 職種 was checked (医師等資格確認検索); the licence number is never stored here. Optional. */
+    licence: VerificationSchema.optional(),
+    ...sections,
+    /** The consent record. */
+    consent: ConsentSchema,
+    /** Who supplied each section and when it was last confirmed; `identity` covers name and 職種. */
+    provenance: z
+      .object({
+        /** Name, reading and 職種. */
+        identity: PersonSourceSchema.optional(),
+        /** 勤務履歴. */
+        affiliations: PersonSourceSchema.optional(),
+        /** 保有資格. */
+        qualifications: PersonSourceSchema.optional(),
+        /** 学会・委員会所属. */
+        memberships: PersonSourceSchema.optional(),
+        /** 検査・診療技能. */
+        skills: PersonSourceSchema.optional(),
+        /** ポートフォリオ. */
+        portfolio: PersonSourceSchema.optional(),
+      })
+      .default({}),
+  })
+  // A key the schema does not know is refused, not dropped: the file is public and its Git history permanent.
+  .strict();
 export type Person = z.output<typeof PersonSchema>;
