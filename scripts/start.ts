@@ -41,7 +41,9 @@ for (const p of [server.proc, drainWorker.proc]) {
 const tick = () => drainWorker.tick().catch((e: unknown) => console.error(`outbox drain: ${e instanceof Error ? e.message : String(e)}`));
 void tick();
 const ticker = setInterval(tick, TICK_MS);
-console.log(`\n中野区診療所データベース${demo ? '（架空のデータによるデモ）' : ''}: ${server.url.replace('127.0.0.1', 'localhost')}/  （CMS: /admin/、終了は Ctrl-C）`);
+console.log(
+  `\n中野区診療所データベース${demo ? '（架空のデータによるデモ）' : ''}: ${server.url.replace('127.0.0.1', 'localhost')}/  （CMS: /admin/、終了は Ctrl-C）`,
+);
 console.log(
   `送信待ちメール・Issue の再送: outbox drain Worker を 60 秒ごとに実行します（本番の Cron Trigger の代わり。今すぐ: ${drainWorker.url}/__scheduled）\n`,
 );
