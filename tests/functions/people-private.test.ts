@@ -42,7 +42,7 @@ async function withDb<T>(fn: (db: D1Database) => Promise<T>): Promise<T> {
 /** A data request from ichiro's address, verified, as the forms would leave it. */
 async function verifiedRequest(type: string): Promise<string> {
   return withDb(async (db) => {
-    const keys = ledgerKeys({}, true);
+    const keys = ledgerKeys({ DATA_ENC_KEY: undefined, HMAC_KEY: undefined }, true);
     const id = newRequestId('data-request', new Date());
     await recordRequest(
       db,

@@ -24,6 +24,9 @@ export const search: Messages['search'] = {
     lang: 'Languages spoken',
     access: 'Accessibility',
     service: 'Services',
+    skill: 'Tests and treatments (staff)',
+    qual: 'Qualifications (staff)',
+    prof: 'Profession (staff)',
   },
   day: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday', hol: 'Public holidays' },
   time: { after18: 'Open after 6 pm', before9: 'Open before 9 am' },
@@ -33,6 +36,7 @@ export const search: Messages['search'] = {
   allCount: (n) => ` (${n})`,
   hoursNote: (n) =>
     `${n} ${n === 1 ? 'facility has' : 'facilities have'} not registered their hours yet. They never match a day or hours filter, so choosing one leaves them out.`,
+  personResult: 'Staff',
   noDepartment: 'Department not registered',
   area: (town, chome) => `${town}${chome ? ` ${chome}-chōme` : ''}, Nakano`,
   station: (name, walkMinutes, metres) =>

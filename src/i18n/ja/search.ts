@@ -28,6 +28,9 @@ export const search = {
     lang: '対応言語',
     access: 'バリアフリー',
     service: 'サービス',
+    skill: '検査・診療（スタッフ）',
+    qual: '資格（スタッフ）',
+    prof: '職種（スタッフ）',
   },
   day: { mon: '月曜', tue: '火曜', wed: '水曜', thu: '木曜', fri: '金曜', sat: '土曜', sun: '日曜', hol: '祝日' },
   time: { after18: '18時以降', before9: '9時前' },
@@ -38,6 +41,8 @@ export const search = {
   count: (n: number) => `（${n}）`,
   allCount: (n: number) => `（${n} 件）`,
   hoursNote: (n: number) => `診療時間が未登録の医療機関（${n} 件）は、診療日・診療時間の条件に当てはまりません。条件を付けると結果から外れます。`,
+  /** A staff profile among the results. */
+  personResult: 'スタッフ',
   noDepartment: '診療科未登録',
   /** A result's town and 丁目, and its nearest station. */
   area: (town: string, chome: number | undefined) => `中野区${town}${chome ? `${chome}丁目` : ''}`,

@@ -2,7 +2,7 @@
  * What the search index knows about one facility: keyword tokens by weight, filters, result metadata
  * and sort keys. Built from validated content only; <SearchMeta> renders it into the facility page.
  */
-import type { Area, Department, Facility, Station } from '../schema/index.ts';
+import type { Area, Department, Facility, Skill, Station } from '../schema/index.ts';
 import type { Hours } from '../schema/hours.ts';
 import { hoursFilterFacts } from '../util/hours-filters.ts';
 import { fold, indexToken, stationToken, suffixes, words } from './normalize.ts';
@@ -11,7 +11,7 @@ import { fold, indexToken, stationToken, suffixes, words } from './normalize.ts'
 export const INDEXED_PAGES = '{facilities,people}/*/index.html';
 
 /** Filter keys, in the order the search page shows them. The URL uses the same keys (?dept=内科). */
-export const FILTER_KEYS = ['dept', 'area', 'station', 'kind', 'day', 'time', 'hours', 'lang', 'access', 'service'] as const;
+export const FILTER_KEYS = ['dept', 'area', 'station', 'kind', 'day', 'time', 'hours', 'lang', 'access', 'service', 'skill', 'qual', 'prof'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 /** Checked values per filter, as in the URL (?dept=内科&dept=小児科). */
 export type SearchFilters = Partial<Record<FilterKey, string[]>>;
@@ -145,7 +145,36 @@ function hoursPayload(hours: Hours, today: string): string {
   });
 }
 
-export function searchRecord(f: Facility, vocab: SearchVocabulary, labels: FilterLabels, nameRank: number, today: string): SearchRecord {
+/**
+ * What a facility's current staff offer, from their published profiles (src/lib/content/public-person.ts):
+ * skills with their readings and other names, advertisable qualifications inside their 認定期間, and 職種 labels.
+ */
+export interface StaffFacts {
+  skills: Pick<Skill, 'name' | 'kana' | 'synonyms'>[];
+  qualifications: string[];
+  professions: string[];
+}
+const NO_STAFF: StaffFacts = { skills: [], qualifications: [], professions: [] };
+
+/** Skills and qualifications weigh as departments do: 「腹部超音波」 is what the resident looks for. */
+function addStaff(kw: Keywords, staff: StaffFacts): void {
+  for (const sk of staff.skills) for (const term of [sk.name, sk.kana, ...sk.synonyms]) kw.text(W.department, W.department, term);
+  for (const q of staff.qualifications) kw.text(W.department, W.department, q);
+}
+const staffFilters = (staff: StaffFacts): Pick<SearchFilters, 'skill' | 'qual' | 'prof'> => ({
+  skill: [...new Set(staff.skills.map((s) => s.name))],
+  qual: [...new Set(staff.qualifications)],
+  prof: [...new Set(staff.professions)],
+});
+
+export function searchRecord(
+  f: Facility,
+  vocab: SearchVocabulary,
+  labels: FilterLabels,
+  nameRank: number,
+  today: string,
+  staff: StaffFacts = NO_STAFF,
+): SearchRecord {
   const kw = new Keywords();
   const area = vocab.areas.get(f.address.area);
   const deps = f.departments.map((d) => ({ own: d.name, v: vocab.departments.get(d.code) }));
@@ -183,6 +212,7 @@ export function searchRecord(f: Facility, vocab: SearchVocabulary, labels: Filte
   });
 
   kw.add(W.other, indexToken(fold(labels.kind[f.kind])));
+  addStaff(kw, staff);
   if (f.contact.phone) kw.add(W.place, indexToken(fold(f.contact.phone)));
 
   // Filters.
@@ -198,6 +228,7 @@ export function searchRecord(f: Facility, vocab: SearchVocabulary, labels: Filte
     lang: f.languages.filter((l) => l !== 'ja').map((l) => labels.language[l]),
     access: [...(f.access.stepFree ? [labels.stepFree] : []), ...(f.access.accessibleToilet ? [labels.accessibleToilet] : [])],
     service: f.services.map((s) => labels.service[s]),
+    ...staffFilters(staff),
   };
   for (const k of FILTER_KEYS) if (filters[k]?.length === 0) delete filters[k];
 
@@ -215,6 +246,43 @@ export function searchRecord(f: Facility, vocab: SearchVocabulary, labels: Filte
   if (f.hours) meta['hours'] = hoursPayload(f.hours, today);
 
   return { keywords: kw.groups(), filters, meta, sort: { name: String(nameRank).padStart(6, '0') } };
+}
+
+/** What the index knows about a staff profile: the person's names and what their facility records carry. */
+export interface PersonFacts {
+  name: string;
+  kana?: string | undefined;
+  romaji?: string | undefined;
+  /** The 職種 label (医師). */
+  profession: string;
+  /** Current workplaces' display names. */
+  facilities: string[];
+  /** Departments of the current affiliations (vocabulary names). */
+  departments: string[];
+  staff: StaffFacts;
+}
+
+/** `type` meta of a person's result; facilities have none. */
+export const PERSON_RESULT = 'person';
+/** People sort after every facility in 名前順 (their rank is offset by this). */
+const PERSON_RANK_OFFSET = 500_000;
+
+export function personSearchRecord(p: PersonFacts, nameRank: number): SearchRecord {
+  const kw = new Keywords();
+  kw.text(W.name, W.namePart, p.name.replace(/\s+/gu, ''));
+  for (const w of words(p.name)) kw.text(W.namePart, W.other, w);
+  kw.text(W.name, W.namePart, p.kana?.replace(/\s+/gu, ''));
+  for (const w of words(p.romaji ?? '')) kw.add(W.namePart, indexToken(w));
+  addStaff(kw, p.staff);
+  for (const d of p.departments) kw.text(W.department, W.department, d);
+  for (const f of p.facilities) kw.text(W.place, W.other, f);
+  kw.add(W.other, indexToken(fold(p.profession)));
+  const filters: SearchFilters = { ...staffFilters({ ...p.staff, professions: [p.profession] }), dept: [...new Set(p.departments)] };
+  for (const k of FILTER_KEYS) if (filters[k]?.length === 0) delete filters[k];
+  const meta: Record<string, string> = { title: p.name, type: PERSON_RESULT, kind: p.profession };
+  if (p.facilities.length) meta['facility'] = p.facilities.join(DEPT_META_SEPARATOR);
+  if (p.staff.qualifications.length) meta['qual'] = p.staff.qualifications.join(DEPT_META_SEPARATOR);
+  return { keywords: kw.groups(), filters, meta, sort: { name: String(PERSON_RANK_OFFSET + nameRank).padStart(6, '0') } };
 }
 
 const ranks = new WeakMap<readonly Facility[], Map<string, number>>();

@@ -1,7 +1,7 @@
 /** The search page's DOM: filter checkboxes with their counts, result lines, and the suggestions. */
 import type { Hours } from '../../lib/schema/hours.ts';
 import type { PagefindFilterCounts, ResultData } from '../../lib/search/pagefind-types.ts';
-import { FILTER_KEYS, HOURS_UNKNOWN, readAreaMeta, readDeptMeta, readStationMeta } from '../../lib/search/record.ts';
+import { FILTER_KEYS, HOURS_UNKNOWN, PERSON_RESULT, readAreaMeta, readDeptMeta, readStationMeta } from '../../lib/search/record.ts';
 import { openStatus } from '../../lib/util/hours.ts';
 import type { SearchPage } from './page.ts';
 import type { Link, Suggestions } from './suggest.ts';
@@ -69,9 +69,22 @@ function stateLabel(ui: SearchWords, value: string): string {
   return key ? ui.state[key] : value;
 }
 
+/** A staff profile: name (to the profile in the page's language), 職種, workplaces, qualifications. */
+function personItem({ ui, label, prefix }: SearchPage, d: ResultData): HTMLLIElement {
+  const m = d.meta;
+  const first = el('p', {}, el('a', { href: `${prefix}${d.url}` }, m['title'] ?? d.url), el('span', { className: 'badge' }, ui.personResult));
+  const facts = [
+    m['kind'] && label('prof', m['kind']),
+    m['facility'] && ui.list(readDeptMeta(m['facility'])),
+    m['qual'] && ui.list(readDeptMeta(m['qual'])),
+  ].filter((x): x is string => !!x);
+  return el('li', {}, first, el('p', { className: 'note' }, ui.facts(facts)));
+}
+
 export function resultItem(page: SearchPage, d: ResultData, distanceM?: number): HTMLLIElement {
   const { ui, label } = page;
   const m = d.meta;
+  if (m['type'] === PERSON_RESULT) return personItem(page, d);
   const heading = el('a', { href: d.url }, m['title'] ?? d.url);
   const first = el('p', {}, heading);
   if (m['state']) first.append(el('span', { className: 'state gone' }, stateLabel(ui, m['state'])));
