@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Octokit } from '@octokit/rest';
-import { COMMENT_MARKER, reviewPullRequest, type ChangedFile } from './lib/pr-review.ts';
+import { COMMENT_MARKER, currentFacilities, parse, PERSON_FILE, reviewPullRequest, type ChangedFile } from './lib/pr-review.ts';
 
 const fail = (msg: string): never => {
   console.error(`pr-review: ${msg}`);
@@ -79,7 +79,17 @@ try {
       after: status === 'removed' ? undefined : await fileAt(f.filename, pr.head.sha),
     });
   }
-  const review = reviewPullRequest({ author, authorIsReviewer: await isReviewer(author), files });
+  // Who may edit a staff profile: the editors of the facilities the person works at now, as on the base branch.
+  const facilityEditors = new Map<string, string[]>();
+  for (const f of files.filter((x) => PERSON_FILE.test(x.path)))
+    for (const text of [f.before, f.after])
+      for (const id of currentFacilities(parse(text).data))
+        if (!facilityEditors.has(id)) {
+          const facility = await fileAt(`content/facilities/${id}.yaml`, pr.base.sha);
+          const editors = parse(facility).data?.['editors'];
+          facilityEditors.set(id, Array.isArray(editors) ? editors.map(String) : []);
+        }
+  const review = reviewPullRequest({ author, authorIsReviewer: await isReviewer(author), files, facilityEditors });
   if (values['dry-run']) {
     process.stdout.write(review.markdown);
   } else {

@@ -3,12 +3,16 @@
  * (docs/decisions/0203-editors-reviewer-only.md):
  * - a facility file may be changed only by an account in its `editors` list (or a reviewer);
  * - only reviewers change an `editors` list, delete a facility, or touch anything outside content/facilities;
- * - every changed facility file must validate against the schema.
+ * - every changed facility file must validate against the schema;
+ * - a staff profile (content/people) may be changed by the editors of a facility where the person works now
+ *   (a current affiliation, before or after the change) or a reviewer; only reviewers remove one (APPI 削除);
+ *   its changes are listed field by field, and any change to `consent` is flagged for the reviewer to check
+ *   against the person's consent record.
  * Pure: the GitHub calls live in scripts/pr-review.ts.
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { FacilitySchema } from '../../src/lib/schema/index.ts';
+import { FacilitySchema, PersonSchema } from '../../src/lib/schema/index.ts';
 
 z.config(z.locales.ja());
 
@@ -25,6 +29,8 @@ export interface ReviewInput {
   author: string;
   authorIsReviewer: boolean;
   files: readonly ChangedFile[];
+  /** Editors of the facilities the changed staff profiles name, on the base branch (facility id → logins). */
+  facilityEditors?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface FileVerdict {
@@ -48,13 +54,15 @@ export interface Review {
 export const COMMENT_MARKER = '<!-- nakano-pr-review -->';
 
 const FACILITY_FILE = /^content\/facilities\/[^/]+\.yaml$/;
+export const PERSON_FILE = /^content\/people\/[^/]+\.yaml$/;
 const lower = (xs: unknown): string[] => (Array.isArray(xs) ? xs.map((x) => String(x).toLowerCase()).sort() : []);
 const short = (v: unknown): string => {
   const s = v === undefined ? '（なし）' : typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 };
 
-function parse(text: string | undefined): { data?: Record<string, unknown>; error?: string } {
+/** A file's YAML as a mapping, or why it is not one. */
+export function parse(text: string | undefined): { data?: Record<string, unknown>; error?: string } {
   if (text === undefined) return {};
   try {
     const data = parseYaml(text) as unknown;
@@ -101,13 +109,69 @@ function reviewFacility(f: ChangedFile, input: ReviewInput): FileVerdict {
   return v;
 }
 
+/** Every leaf of a parsed YAML value as `dotted.path → value` (lists by index), for field-by-field changes. */
+function leaves(v: unknown, at: string, out: Map<string, unknown>): Map<string, unknown> {
+  if (v && typeof v === 'object') {
+    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+    if (entries.length === 0) out.set(at, v);
+    for (const [k, x] of entries) leaves(x, at ? `${at}.${k}` : k, out);
+  } else out.set(at, v);
+  return out;
+}
+
+/** The facilities a staff profile's current affiliations (no end date) name. */
+export function currentFacilities(data: Record<string, unknown> | undefined): string[] {
+  const affs = Array.isArray(data?.['affiliations']) ? (data['affiliations'] as Record<string, unknown>[]) : [];
+  return affs.flatMap((a) => (typeof a?.['facility'] === 'string' && a['to'] === undefined ? [a['facility']] : []));
+}
+
+function reviewPerson(f: ChangedFile, input: ReviewInput): FileVerdict {
+  const v: FileVerdict = { path: f.path, changes: [], problems: [], notes: [] };
+  const before = parse(f.before);
+  const after = parse(f.after);
+  if (after.error) v.problems.push(after.error);
+  const b = before.data;
+  const a = after.data;
+  const name = a?.['name'] ?? b?.['name'];
+  if (typeof name === 'string') v.facility = `スタッフ ${name}`;
+  if (a) {
+    const result = PersonSchema.safeParse(a);
+    if (!result.success)
+      for (const i of result.error.issues) v.problems.push(`${[...i.path, ...('keys' in i ? i.keys : [])].map(String).join('.')}: ${i.message}`);
+  }
+  const lb = leaves(b ?? {}, '', new Map());
+  const la = leaves(a ?? {}, '', new Map());
+  for (const key of [...new Set([...lb.keys(), ...la.keys()])].sort()) {
+    if (JSON.stringify(lb.get(key)) !== JSON.stringify(la.get(key))) v.changes.push(`${key}: ${short(lb.get(key))} → ${short(la.get(key))}`);
+  }
+  const consentChanged = v.changes.filter((c) => c.startsWith('consent.') || c.startsWith('consent:'));
+  if (consentChanged.length > 0)
+    v.notes.push(
+      `同意の記録（consent）が変わりました（${consentChanged.map((c) => c.split(':')[0]).join('、')}）。本人の同意書・フォームの記録と一致するか確かめてください`,
+    );
+  if (f.status === 'added') v.notes.push('新しいスタッフ紹介です。本人の同意の記録（D1 の非公開記録、または紙の同意書）があるか確かめてください');
+  if (input.authorIsReviewer) return v;
+  if (f.status === 'removed') {
+    v.problems.push('スタッフ紹介の削除は審査担当者だけが行えます（APPI の請求: docs/operations/data-requests.md）');
+    return v;
+  }
+  const facilities = [...new Set([...currentFacilities(b), ...currentFacilities(a)])];
+  const author = input.author.toLowerCase();
+  if (!facilities.some((id) => lower(input.facilityEditors?.get(id) ?? []).includes(author)))
+    v.problems.push(`@${input.author} はこの人の現在の勤務先（${facilities.join('、') || 'なし'}）の編集者（editors）に登録されていません`);
+  return v;
+}
+
 export function reviewPullRequest(input: ReviewInput): Review {
   const verdicts = input.files.map((f): FileVerdict => {
     if (FACILITY_FILE.test(f.path)) return reviewFacility(f, input);
+    if (PERSON_FILE.test(f.path)) return reviewPerson(f, input);
     const v: FileVerdict = { path: f.path, changes: [], problems: [], notes: [] };
     if (!input.authorIsReviewer) {
       v.problems.push(
-        f.path.startsWith('content/') ? '診療科・地域・駅・ページの変更は審査担当者だけが行えます' : 'コンテンツ以外のファイルの変更は審査担当者だけが行えます',
+        f.path.startsWith('content/')
+          ? '語彙（診療科・地域・駅・技能・資格・学会）とページの変更は審査担当者だけが行えます'
+          : 'コンテンツ以外のファイルの変更は審査担当者だけが行えます',
       );
     }
     return v;

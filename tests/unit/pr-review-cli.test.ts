@@ -18,6 +18,18 @@ const f = parse(before);
 f.contact.phone = '03-1111-2222';
 const after = stringify(f);
 
+// A second pull request changes a staff profile (架空): who may edit it depends on the editors of the facility
+// where the person works now, which the CLI reads from the base branch.
+const personBefore = readFileSync(path.join(root, 'tests/fixtures/demo/people/kakuu-jiro.yaml'), 'utf8');
+const personAfter = personBefore.replace('- asthma-care', '- asthma-care\n  - allergy-test');
+const facilityAtBase = readFileSync(path.join(root, 'tests/fixtures/demo/facilities/kakuu-arai-kodomo.yaml'), 'utf8');
+const repo: Record<string, Partial<Record<'base000' | 'head111', string>>> = {
+  'content/facilities/kaku-clinic.yaml': { base000: before, head111: after },
+  'content/people/kakuu-jiro.yaml': { base000: personBefore, head111: personAfter },
+  'content/facilities/kakuu-arai-kodomo.yaml': { base000: facilityAtBase, head111: facilityAtBase },
+};
+let prFiles = [{ filename: 'content/facilities/kaku-clinic.yaml', status: 'modified' }];
+
 const comments: { id: number; body: string }[] = [];
 const refused: string[] = [];
 let author = 'kaku-editor-architect';
@@ -34,13 +46,15 @@ beforeAll(async () => {
       return ok(200, { number: 7, user: { login: author }, base: { sha: 'base000' }, head: { sha: 'head111' } });
     }
     if (req.method === 'GET' && p === '/repos/kaku-org/content/pulls/7/files') {
-      return ok(200, [{ filename: 'content/facilities/kaku-clinic.yaml', status: 'modified' }]);
+      return ok(200, prFiles);
     }
-    if (req.method === 'GET' && p === '/repos/kaku-org/content/contents/content/facilities/kaku-clinic.yaml') {
+    const content = /^\/repos\/kaku-org\/content\/contents\/(.+)$/.exec(p);
+    if (req.method === 'GET' && content && repo[content[1]!]) {
       if (!String(req.headers['accept']).includes('raw')) return (refused.push(`contents without raw media type: ${req.headers['accept']}`), ok(415, {}));
-      const ref = url.searchParams.get('ref');
+      const text = repo[content[1]!]![url.searchParams.get('ref') as 'base000' | 'head111'];
+      if (text === undefined) return ok(404, { message: 'Not Found' });
       res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
-      res.end(ref === 'base000' ? before : ref === 'head111' ? after : '');
+      res.end(text);
       return;
     }
     const team = /^\/orgs\/kaku-org\/teams\/reviewers\/memberships\/([^/]+)$/.exec(p);
@@ -98,6 +112,19 @@ describe('npm run pr:review', () => {
     author = 'kaku-reviewer';
     expect((await run()).code).toBe(0);
     expect(comments[0]?.body).toContain('審査担当者');
+  });
+
+  it('lets the editor of the facility where a person works now change the profile, read from the base branch', async () => {
+    prFiles = [{ filename: 'content/people/kakuu-jiro.yaml', status: 'modified' }];
+    author = 'kakuu-editor-arai';
+    const r = await run();
+    expect(r.code, r.stderr).toBe(0);
+    expect(comments[0]?.body).toContain('skills.ids.4: （なし） → allergy-test');
+    author = 'kaku-editor-architect';
+    const other = await run();
+    expect(other.code).toBe(1);
+    expect(comments[0]?.body).toContain('@kaku-editor-architect はこの人の現在の勤務先（kakuu-arai-kodomo）の編集者');
+    expect(refused).toEqual([]);
   });
 
   it('exits 2 with one clear line when GitHub refuses the token', async () => {

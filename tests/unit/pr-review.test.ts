@@ -76,3 +76,61 @@ describe('reviewPullRequest', () => {
     expect(r.verdicts[0]?.problems[0]).toBe('YAML として読めません');
   });
 });
+
+describe('reviewPullRequest on a staff profile (架空)', () => {
+  const person = readFileSync(path.resolve(import.meta.dirname, '../fixtures/demo/people/kakuu-hanako.yaml'), 'utf8');
+  const editPerson = (mutate: (p: Record<string, any>) => void): string => {
+    const p = parse(person);
+    mutate(p);
+    return stringify(p);
+  };
+  const file = (after: string | undefined, status: ChangedFile['status'] = 'modified'): ChangedFile => ({
+    path: 'content/people/kakuu-hanako.yaml',
+    status,
+    ...(status === 'added' ? {} : { before: person }),
+    ...(after === undefined ? {} : { after }),
+  });
+  // 架空 花子 works now at 架空なかの内科クリニック and 架空中野総合病院.
+  const facilityEditors = new Map([
+    ['kakuu-nakano-naika', ['kakuu-editor-naika']],
+    ['kakuu-nakano-byoin', ['kakuu-editor-byoin']],
+    ['kakuu-arai-kodomo', ['kakuu-editor-arai']],
+  ]);
+  const review = (author: string, f: ChangedFile, authorIsReviewer = false) => reviewPullRequest({ author, authorIsReviewer, files: [f], facilityEditors });
+
+  it('lets an editor of a facility where the person works now change the profile, and lists each changed field', () => {
+    const r = review('kakuu-editor-byoin', file(editPerson((p) => (p.qualifications[0].verification.status = 'document-seen'))));
+    expect(r.ok, r.markdown).toBe(true);
+    expect(r.verdicts[0]!.changes).toEqual(['qualifications.0.verification.status: registry-checked → document-seen']);
+    expect(r.markdown).toContain('スタッフ 架空 花子');
+  });
+
+  it('refuses an editor of another facility', () => {
+    const r = review('kakuu-editor-arai', file(editPerson((p) => p.skills.ids.push('ct'))));
+    expect(r.ok).toBe(false);
+    expect(r.verdicts[0]!.problems.join()).toMatch(/@kakuu-editor-arai はこの人の現在の勤務先（kakuu-nakano-naika、kakuu-nakano-byoin）の編集者/);
+  });
+
+  it('flags any change to consent for the reviewer, field by field', () => {
+    const r = review('kakuu-editor-naika', file(editPerson((p) => p.consent.sections.push('portfolio'))));
+    expect(r.verdicts[0]!.changes).toContain('consent.sections.3: （なし） → portfolio');
+    expect(r.verdicts[0]!.notes.join()).toMatch(/同意の記録（consent）が変わりました（consent\.sections\.3）/);
+    expect(r.markdown).toContain('⚠️ 同意の記録');
+  });
+
+  it('refuses a private value and an invalid one, naming the field', () => {
+    const r = review('kakuu-editor-naika', file(editPerson((p) => ((p.email = 'hanako@example.invalid'), (p.affiliations[0].employment = 'sometimes')))));
+    expect(r.ok).toBe(false);
+    const problems = r.verdicts[0]!.problems.join('\n');
+    expect(problems).toMatch(/^email: /m);
+    expect(problems).toMatch(/^affiliations\.0\.employment: 勤務形態は/m);
+  });
+
+  it('lets only a reviewer remove a profile, and asks for the consent record of a new one', () => {
+    expect(review('kakuu-editor-naika', file(undefined, 'removed')).ok).toBe(false);
+    expect(review('a-reviewer', file(undefined, 'removed'), true).ok).toBe(true);
+    const added = review('kakuu-editor-naika', file(person, 'added'));
+    expect(added.ok, added.markdown).toBe(true);
+    expect(added.verdicts[0]!.notes.join()).toContain('同意の記録');
+  });
+});
