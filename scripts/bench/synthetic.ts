@@ -1,11 +1,13 @@
 /**
- * Fictional content sets for benchmarks: the real vocabularies plus `n` facilities whose names all
- * contain 架空 (fictional). Written to a temporary folder, never into content/.
+ * Fictional content sets for benchmarks: the real vocabularies plus `n` facilities and `n` staff profiles
+ * (one per facility, with qualifications, skills and consent), whose names all contain 架空 (fictional).
+ * Written to a temporary folder, never into content/.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
-import type { Area, Department, FacilityInput, Station } from '../../src/lib/schema/index.ts';
+import type { Area, Department, FacilityInput, Qualification, Skill, Society, Station } from '../../src/lib/schema/index.ts';
+import { PERSON_SECTIONS, PROFESSIONS } from '../../src/lib/schema/index.ts';
 import { nearest } from '../../src/lib/util/geo.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -53,7 +55,7 @@ const SUFFIXES = ['クリニック', '医院', '診療所', 'ファミリーク�
 const COMMON = ['01001', '03001', '06001', '02035', '05001', '05002', '04001', '07003', '01017', '01020'];
 
 export async function writeSyntheticContent(n: number, dir: string): Promise<void> {
-  for (const folder of ['departments', 'areas', 'stations', 'pages']) {
+  for (const folder of ['departments', 'areas', 'stations', 'pages', 'skills', 'qualifications', 'societies']) {
     cpSync(path.join(content, folder), path.join(dir, folder), { recursive: true });
   }
   mkdirSync(path.join(dir, 'facilities'), { recursive: true });
@@ -61,6 +63,9 @@ export async function writeSyntheticContent(n: number, dir: string): Promise<voi
   const areas = readAll<Area>('areas');
   const stations = readAll<Station>('stations');
   const departments = new Map(readAll<Department>('departments').map((d) => [d.code, d]));
+  const skills = readAll<Skill>('skills').map((x) => x.id);
+  const advertisable = new Set(readAll<Society>('societies').flatMap((x) => (x.advertisable ? [x.id] : [])));
+  const qualifications = readAll<Qualification>('qualifications').flatMap((q) => (advertisable.has(q.society) ? [q.id] : []));
   const rand = rng(n);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const date = '2026-01-01';
@@ -113,5 +118,22 @@ export async function writeSyntheticContent(n: number, dir: string): Promise<voi
       lastVerified: date,
     };
     writeFileSync(path.join(dir, 'facilities', `${f.id}.yaml`), `# 架空（ベンチマーク用）\n${stringify(f, { lineWidth: 0, aliasDuplicateObjects: false })}`);
+    const person = {
+      id: `synthetic-person-${String(i).padStart(5, '0')}`,
+      name: `架空 ${pick(SURNAMES)}${i}`,
+      profession: rand() < 0.7 ? 'doctor' : pick(PROFESSIONS),
+      affiliations: [{ facility: f.id, role: '院長', employment: rand() < 0.2 ? 'part-time' : 'full-time', departments: codes, from: '2020-04-01' }],
+      qualifications: [...new Set([pick(qualifications), pick(qualifications)])].map((q) => ({
+        qualification: q,
+        validUntil: '2099-03-31',
+        verification: { status: 'registry-checked', by: 'reviewer', date },
+      })),
+      memberships: { societies: [], committees: [] },
+      skills: { ids: [...new Set([pick(skills), pick(skills), pick(skills)])], other: [] },
+      portfolio: { achievements: [] },
+      consent: { date, policyVersion: date, method: 'form', sections: [...PERSON_SECTIONS] },
+      provenance: { identity: { source: 'person', date } },
+    };
+    writeFileSync(path.join(dir, 'people', `${person.id}.yaml`), `# 架空（ベンチマーク用）\n${stringify(person, { lineWidth: 0 })}`);
   }
 }

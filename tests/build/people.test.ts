@@ -40,8 +40,8 @@ const text = (file: string) => {
 describe('staff profiles on the demo site (架空)', () => {
   let dist = '';
   const page = (p: string) => readFileSync(path.join(dist, p, 'index.html'), 'utf8');
-  const jsonLd = (html: string) =>
-    [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+  /** The profile's Person block (the page's JSON-LD is [Person, BreadcrumbList]). */
+  const personLd = (html: string) => (JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!) as Record<string, unknown>[])[0]!;
   beforeAll(async () => {
     dist = path.join(root, await demoFixtureSite());
   }, 240_000);
@@ -57,13 +57,19 @@ describe('staff profiles on the demo site (架空)', () => {
     for (const id of demoPeople) expect(readFileSync(path.join(root, 'tests/fixtures/demo/people', `${id}.yaml`), 'utf8')).toMatch(/^name: 架空/m);
   });
 
-  it('builds each consenting person a Japanese and an English page, and nothing else per person', () => {
+  it('builds each consenting person one page with its English section, and two files in all with the search fragment', () => {
     const files = allFiles(dist).map((f) => path.relative(dist, f));
     for (const id of consenting) {
-      expect(files.filter((f) => f.includes(`people/${id}/`)).sort()).toEqual([`en/people/${id}/index.html`, `people/${id}/index.html`]);
+      expect(files.filter((f) => f.includes(`people/${id}/`))).toEqual([`people/${id}/index.html`]);
+      expect(page(`people/${id}`)).toMatch(/<section lang="en" aria-labelledby="en-summary"/);
     }
+    const fragments = allFiles(path.join(dist, 'pagefind/fragment')).map((f) => (JSON.parse(text(f).replace(/^pagefind_dcd/, '')) as { url: string }).url);
+    expect(fragments.filter((u) => u.startsWith('/people/')).sort()).toEqual(consenting.map((id) => `/people/${id}/`).sort());
     expect(page('people')).toContain('架空 一郎');
-    expect(page('en/people')).toContain('Ichiro Kakuu');
+    expect(page('en/people')).toContain('href="/people/kakuu-ichiro/#en-summary"');
+    expect(page('people/kakuu-ichiro')).toContain('English summary: Ichiro Kakuu');
+    const sitemap = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
+    for (const id of consenting) expect(sitemap).toContain(`/people/${id}/</loc><lastmod>`);
   });
 
   it('builds nothing about a person who withdrew consent, and no private value reaches any file (gunzipped too)', () => {
@@ -90,7 +96,11 @@ describe('staff profiles on the demo site (架空)', () => {
     expect(html).toContain('href="https://www.naika.or.jp/"');
     expect(html).toContain('本人の同意（2026-10-01、プライバシーポリシー 2026-06-01 版）');
     expect(html).toContain('href="https://doi.org/10.9999/kakuu.2019.001"');
-    const ld = jsonLd(html)[0]!;
+    // The English section says the same in English.
+    const english = html.slice(html.indexOf('id="en-summary"'));
+    expect(english).toContain('Checked in a public register (a reviewer, 2026-10-15)');
+    expect(english).toContain('Published with the person’s consent (2026-10-01, privacy policy of 2026-06-01).');
+    const ld = personLd(html);
     expect(ld['@type']).toEqual(['Person', 'Physician']);
     expect((ld['worksFor'] as { name: string }[]).map((w) => w.name)).toEqual(['架空なかの内科クリニック']);
     expect((ld['hasCredential'] as { name: string }[]).map((c) => c.name)).toEqual(['内科専門医', '消化器内視鏡専門医']);
@@ -103,7 +113,7 @@ describe('staff profiles on the demo site (架空)', () => {
     expect(html).toMatch(
       /認定期間が終了した資格<\/h3>\s*<ul[^>]*><li[^>]*><span lang="ja"[^>]*>総合内科専門医<\/span> <span class="note"[^>]*>認定期間終了（2020-03-31）/,
     );
-    const creds = (jsonLd(html)[0]!['hasCredential'] as { name: string }[]).map((c) => c.name);
+    const creds = (personLd(html)['hasCredential'] as { name: string }[]).map((c) => c.name);
     expect(creds).toEqual(['循環器専門医']);
     expect(page('facilities/kakuu-nakano-byoin')).not.toContain('総合内科専門医');
     for (const f of allFiles(dist).filter((f) => f.endsWith('.html'))) expect(text(f), path.relative(dist, f)).not.toContain('女性ヘルスケア専門医');
@@ -130,6 +140,7 @@ describe('staff profiles on the demo site (架空)', () => {
     for (const f of ['架空なかの内科クリニック', '架空中野総合病院']) expect(skill).toContain(f);
     for (const p of ['架空 一郎', '架空 花子', '架空 奈々', '架空 十一']) expect(skill).toContain(p);
     expect(page('en/skills/abdominal-ultrasound')).toContain('Facilities and staff for Abdominal ultrasound');
+    expect(page('en/skills/abdominal-ultrasound')).toContain('href="/people/kakuu-hanako/#en-summary"');
     expect(page('qualifications/q103')).toContain('架空 花子');
     expect(page('qualifications')).not.toContain('q004'); // ended: nobody holds it now
   });

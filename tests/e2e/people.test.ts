@@ -46,6 +46,7 @@ describe('staff profiles in Chromium (demo site, 架空)', () => {
     await page.waitForURL('**/people/kakuu-ichiro/');
     expect(await page.locator('h1').innerText()).toBe('架空 一郎');
     expect(await page.locator('#qualifications + ul').innerText()).toContain('公的な名簿で確認済み');
+    expect(await page.locator('#qualifications-en + ul').innerText()).toContain('Checked in a public register');
     await page.close();
   }, 60_000);
 

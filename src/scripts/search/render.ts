@@ -69,10 +69,15 @@ function stateLabel(ui: SearchWords, value: string): string {
   return key ? ui.state[key] : value;
 }
 
-/** A staff profile: name (to the profile in the page's language), 職種, workplaces, qualifications. */
-function personItem({ ui, label, prefix }: SearchPage, d: ResultData): HTMLLIElement {
+/** A staff profile: name (to the profile, its English section from the English page), 職種, workplaces, qualifications. */
+function personItem({ ui, label, lang }: SearchPage, d: ResultData): HTMLLIElement {
   const m = d.meta;
-  const first = el('p', {}, el('a', { href: `${prefix}${d.url}` }, m['title'] ?? d.url), el('span', { className: 'badge' }, ui.personResult));
+  const first = el(
+    'p',
+    {},
+    el('a', { href: lang === 'en' ? `${d.url}#en-summary` : d.url }, m['title'] ?? d.url),
+    el('span', { className: 'badge' }, ui.personResult),
+  );
   const facts = [
     m['kind'] && label('prof', m['kind']),
     m['facility'] && ui.list(readDeptMeta(m['facility'])),
