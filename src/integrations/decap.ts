@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { stringify } from 'yaml';
-import { checkContent, type LoadedContent } from '../lib/check/check-content.ts';
-import { contentDir } from '../lib/content/content-dir.ts';
+import type { LoadedContent } from '../lib/check/check-content.ts';
+import { checkedContent } from './content-check.ts';
 import { buildDecapConfig, settingsFromEnv, type Vocabularies } from '../lib/decap/config.ts';
 import { messages } from '../i18n/index.ts';
 
@@ -127,7 +127,7 @@ export default function decap(): AstroIntegration {
         const bundleCache = path.join(cacheDir, 'decap');
         await mkdir(outDir, { recursive: true });
         await mkdir(bundleCache, { recursive: true });
-        const { content } = await checkContent(contentDir);
+        const content = await checkedContent();
         const config = buildDecapConfig(settingsFromEnv(process.env), vocabularies(content));
         await writeFile(
           path.join(outDir, 'config.yml'),

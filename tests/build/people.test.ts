@@ -119,6 +119,17 @@ describe('staff profiles on the demo site (架空)', () => {
     for (const f of allFiles(dist).filter((f) => f.endsWith('.html'))) expect(text(f), path.relative(dist, f)).not.toContain('女性ヘルスケア専門医');
   });
 
+  it('publishes the profiles as open data, with the same projection as the pages', () => {
+    const data = JSON.parse(readFileSync(path.join(dist, 'data/people.json'), 'utf8')) as { people: Record<string, any>[] };
+    expect(data.people.map((p) => p.id).sort()).toEqual([...consenting].sort());
+    const hanako = data.people.find((p) => p.id === 'kakuu-hanako')!;
+    expect(hanako.qualifications.map((q: { name: string }) => q.name)).toEqual(['循環器専門医']);
+    expect(hanako.endedQualifications.map((q: { name: string }) => q.name)).toEqual(['総合内科専門医']);
+    expect(hanako.consent.sections).toEqual(['affiliations', 'qualifications', 'skills']);
+    expect(hanako.portfolio).toEqual({ achievements: [] });
+    expect(data.people.find((p) => p.id === 'kakuu-jiro')!.mayBeOutdated).toBe(true);
+  });
+
   it('marks a profile last confirmed over two years ago 「情報が古い可能性」', () => {
     expect(page('people/kakuu-jiro')).toContain('情報が古い可能性があります（最終確認 2020-05-01）');
     expect(page('people/kakuu-ichiro')).not.toContain('情報が古い可能性');

@@ -37,5 +37,6 @@ export const about: Messages['about'] = {
   licence: 'Licence',
   openDataHeading: 'Open data',
   openDataBody: 'The published facts are also available in machine-readable form (credit the sources above).',
+  openDataPeople: '(staff profiles: only what each person agreed to publish)',
   operatorHeading: 'Operator',
 };

@@ -37,5 +37,6 @@ export const about = {
   licence: 'ライセンス',
   openDataHeading: 'オープンデータ',
   openDataBody: '掲載中の公開情報は機械判読可能な形式でも提供しています（出典の表示が必要です）。',
+  openDataPeople: '（スタッフ紹介。本人が公開に同意した項目だけ）',
   operatorHeading: '運営',
 };

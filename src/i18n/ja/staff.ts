@@ -25,6 +25,14 @@ export const staff = {
     other: 'その他の職種',
   } satisfies Record<Profession, string>,
   /** Profile page. */
+  /** A person's name as a list shows it, and the language it is written in. */
+  personName: (p: Pick<Person, 'name' | 'romaji'>) => ({ text: p.name, lang: 'ja' as 'ja' | 'en' }),
+  /** The anchor of the profile's part in this language (the English section of the page). */
+  profileAnchor: '',
+  /** Section ids on the profile page, so both languages' copies can be linked. */
+  sectionIdSuffix: '',
+  /** Under the profession: the reading (Japanese) or the name in Japanese (English). */
+  nameAside: (p: Pick<Person, 'name' | 'kana'>) => p.kana,
   personTitle: (name: string, profession: string) => `${name}（${profession}）`,
   personDescription: (name: string, profession: string, facilities: string) =>
     `${name}（${profession}${facilities ? `・${facilities}` : ''}）の保有資格・検査・診療技能・勤務先`,

@@ -5,7 +5,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+// js-yaml is the parser Astro uses for .yaml entries, and about 8× faster than `yaml` (4,000 files: 327 ms against
+// 2,712 ms), which matters at 40,000 files. Read with the YAML 1.2 core schema: without its timestamp type an
+// unquoted 2026-02-30 stays text, so the check refuses it instead of letting it roll over to 2026-03-02 as a Date.
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import { collections, type CollectionName } from '../schema/index.ts';
 import type { Area, Department, Facility, Person, Qualification, Skill, Society, Station } from '../schema/index.ts';
@@ -67,9 +70,9 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
       const text = await readFile(file, 'utf8');
       let raw: unknown;
       try {
-        raw = parseYaml(ext === '.md' ? frontMatter(text) : text);
+        raw = load(ext === '.md' ? frontMatter(text) : text, { schema: CORE_SCHEMA });
       } catch (e) {
-        const where = e instanceof YAMLParseError && e.linePos ? `（${e.linePos[0].line} 行目）` : '';
+        const where = e instanceof YAMLException ? `（${e.mark.line + 1} 行目）` : '';
         problems.push({ file: rel(file), field: '', message: `YAML として読めません${where}。字下げや「:」の後の空白を確認してください` });
         continue;
       }

@@ -30,6 +30,8 @@ export interface Directory {
   /** Staff profiles as published (src/lib/content/public-person.ts), by reading. */
   people: PublicPerson[];
   person: Map<string, PublicPerson>;
+  /** Each person's place in `people` (五十音), the search index's sort key. */
+  personRank: Map<string, number>;
   skills: Map<string, Skill>;
   qualifications: Map<string, Qualification>;
   societies: Map<string, Society>;
@@ -86,6 +88,7 @@ async function load(): Promise<Directory> {
     byStation: new Map(),
     people: [],
     person: new Map(),
+    personRank: new Map(),
     skills: new Map(sk.map((e) => [e.data.id, e.data])),
     qualifications: new Map(q.map((e) => [e.data.id, e.data])),
     societies: new Map(so.map((e) => [e.data.id, e.data])),
@@ -112,8 +115,9 @@ async function load(): Promise<Directory> {
   dir.people = pe
     .flatMap((e) => publicPerson(e.data, { ...dir, facilities: dir.facility }, today) ?? [])
     .sort((x, y) => collator.compare(x.person.kana ?? x.person.name, y.person.kana ?? y.person.name) || x.person.id.localeCompare(y.person.id));
-  for (const pp of dir.people) {
+  for (const [i, pp] of dir.people.entries()) {
     dir.person.set(pp.person.id, pp);
+    dir.personRank.set(pp.person.id, i);
     for (const aff of pp.affiliations) if (aff.current && aff.at) push(dir.staffByFacility, aff.at.id, { staff: pp, affiliation: aff });
     for (const skill of pp.skills) push(dir.bySkill, skill.id, pp);
     for (const qual of pp.qualifications) if (qual.current) push(dir.byQualification, qual.info.id, pp);

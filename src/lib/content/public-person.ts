@@ -110,20 +110,75 @@ export interface StaffIndex {
 }
 
 export function staffIndex(
-  d: { people: readonly PublicPerson[]; facilities: readonly Facility[]; qualifications: ReadonlyMap<string, Qualification> },
+  d: {
+    people: readonly PublicPerson[];
+    facilities: readonly Facility[];
+    staffByFacility: ReadonlyMap<string, readonly { staff: PublicPerson }[]>;
+    qualifications: ReadonlyMap<string, Qualification>;
+  },
   professions: readonly Person['profession'][],
 ): StaffIndex {
   const byFacility = d.facilities.flatMap((facility) => {
-    const people = d.people.filter((pp) => pp.currentFacilities.includes(facility.id));
+    const people = [...new Set((d.staffByFacility.get(facility.id) ?? []).map((x) => x.staff))];
     return people.length > 0 ? [{ facility, people }] : [];
   });
   const held = new Set(d.people.flatMap((pp) => pp.qualifications.filter((q) => q.current).map((q) => q.info.id)));
+  const byProfession = new Map<Person['profession'], PublicPerson[]>();
+  for (const pp of d.people) {
+    const list = byProfession.get(pp.person.profession);
+    if (list) list.push(pp);
+    else byProfession.set(pp.person.profession, [pp]);
+  }
   return {
     byProfession: professions.flatMap((profession) => {
-      const people = d.people.filter((pp) => pp.person.profession === profession);
+      const people = byProfession.get(profession) ?? [];
       return people.length > 0 ? [{ profession, people }] : [];
     }),
     byFacility,
     held: [...held].flatMap((id) => d.qualifications.get(id) ?? []).sort((a, b) => a.code.localeCompare(b.code)),
+  };
+}
+
+/** A profile as the open data publishes it (/data/people.json): the same values the page shows, nothing else. */
+export function openDataPerson(pp: PublicPerson) {
+  const p = pp.person;
+  const affiliation = (a: PublicAffiliation) => ({
+    facility: a.at?.id ?? null,
+    place: a.at?.name.display ?? a.place ?? null,
+    role: a.role ?? null,
+    employment: a.employment,
+    departments: a.departments,
+    from: a.from,
+    to: a.to ?? null,
+  });
+  const qualification = (q: PublicQualification) => ({
+    id: q.info.id,
+    code: q.info.code,
+    name: q.info.name,
+    society: q.society.name,
+    acquired: q.acquired ?? null,
+    validUntil: q.validUntil ?? null,
+    verification: q.verification,
+  });
+  return {
+    id: p.id,
+    url: `/people/${p.id}/`,
+    name: p.name,
+    kana: p.kana ?? null,
+    romaji: p.romaji ?? null,
+    profession: p.profession,
+    licenceCheck: p.licence ?? null,
+    affiliations: pp.affiliations.map(affiliation),
+    qualifications: pp.qualifications.filter((q) => q.current).map(qualification),
+    endedQualifications: pp.qualifications.filter((q) => !q.current).map(qualification),
+    societies: pp.societies.map((s) => ({ id: s.id, name: s.name })),
+    committees: pp.committees,
+    skills: pp.skills.map((s) => ({ id: s.id, name: s.name, en: s.en })),
+    otherSkills: pp.otherSkills,
+    portfolio: pp.portfolio,
+    consent: { date: p.consent.date, policyVersion: p.consent.policyVersion, sections: p.consent.sections },
+    provenance: p.provenance,
+    lastConfirmed: pp.confirmed,
+    mayBeOutdated: pp.stale,
   };
 }
