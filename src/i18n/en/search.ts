@@ -36,7 +36,7 @@ export const search: Messages['search'] = {
   allCount: (n) => ` (${n})`,
   hoursNote: (n) =>
     `${n} ${n === 1 ? 'facility has' : 'facilities have'} not registered their hours yet. They never match a day or hours filter, so choosing one leaves them out.`,
-  profileAnchor: '#en-summary',
+  profileHref: (url) => `${url}#en-summary`,
   personResult: 'Staff',
   noDepartment: 'Department not registered',
   area: (town, chome) => `${town}${chome ? ` ${chome}-chōme` : ''}, Nakano`,

@@ -43,7 +43,7 @@ export const search = {
   hoursNote: (n: number) => `診療時間が未登録の医療機関（${n} 件）は、診療日・診療時間の条件に当てはまりません。条件を付けると結果から外れます。`,
   /** A staff profile among the results. */
   /** Where a person result links: the profile's part in this language. */
-  profileAnchor: '',
+  profileHref: (url: string) => url,
   personResult: 'スタッフ',
   noDepartment: '診療科未登録',
   /** A result's town and 丁目, and its nearest station. */

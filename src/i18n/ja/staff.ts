@@ -27,10 +27,10 @@ export const staff = {
   /** Profile page. */
   /** A person's name as a list shows it, and the language it is written in. */
   personName: (p: Pick<Person, 'name' | 'romaji'>) => ({ text: p.name, lang: 'ja' as 'ja' | 'en' }),
-  /** The anchor of the profile's part in this language (the English section of the page). */
-  profileAnchor: '',
-  /** Section ids on the profile page, so both languages' copies can be linked. */
-  sectionIdSuffix: '',
+  /** A profile's link from a page in this language (English pages link to the profile's English section). */
+  profileHref: (id: string) => `/people/${id}/`,
+  /** A section's id on the profile page, so both languages' copies can be linked and labelled. */
+  sectionId: (name: string) => name,
   /** Under the profession: the reading (Japanese) or the name in Japanese (English). */
   nameAside: (p: Pick<Person, 'name' | 'kana'>) => p.kana,
   personTitle: (name: string, profession: string) => `${name}（${profession}）`,

@@ -72,7 +72,7 @@ function stateLabel(ui: SearchWords, value: string): string {
 /** A staff profile: name (to the profile, its English section from the English page), 職種, workplaces, qualifications. */
 function personItem({ ui, label }: SearchPage, d: ResultData): HTMLLIElement {
   const m = d.meta;
-  const first = el('p', {}, el('a', { href: `${d.url}${ui.profileAnchor}` }, m['title'] ?? d.url), el('span', { className: 'badge' }, ui.personResult));
+  const first = el('p', {}, el('a', { href: ui.profileHref(d.url) }, m['title'] ?? d.url), el('span', { className: 'badge' }, ui.personResult));
   const facts = [
     m['kind'] && label('prof', m['kind']),
     m['facility'] && ui.list(readDeptMeta(m['facility'])),
