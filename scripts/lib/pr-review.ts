@@ -13,6 +13,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { FacilitySchema, PersonSchema } from '../../src/lib/schema/index.ts';
+import { fieldChanges, shortValue } from '../../src/lib/util/field-changes.ts';
 
 z.config(z.locales.ja());
 
@@ -56,10 +57,6 @@ export const COMMENT_MARKER = '<!-- nakano-pr-review -->';
 const FACILITY_FILE = /^content\/facilities\/[^/]+\.yaml$/;
 export const PERSON_FILE = /^content\/people\/[^/]+\.yaml$/;
 const lower = (xs: unknown): string[] => (Array.isArray(xs) ? xs.map((x) => String(x).toLowerCase()).sort() : []);
-const short = (v: unknown): string => {
-  const s = v === undefined ? '（なし）' : typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
-};
 
 /** A file's YAML as a mapping, or why it is not one. */
 export function parse(text: string | undefined): { data?: Record<string, unknown>; error?: string } {
@@ -90,7 +87,7 @@ function reviewFacility(f: ChangedFile, input: ReviewInput): FileVerdict {
   }
   for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (key === 'provenance' || key === 'lastVerified') continue;
-    if (JSON.stringify(b[key]) !== JSON.stringify(a[key])) v.changes.push(`${key}: ${short(b[key])} → ${short(a[key])}`);
+    if (JSON.stringify(b[key]) !== JSON.stringify(a[key])) v.changes.push(`${key}: ${shortValue(b[key])} → ${shortValue(a[key])}`);
   }
 
   if (input.authorIsReviewer) return v;
@@ -107,16 +104,6 @@ function reviewFacility(f: ChangedFile, input: ReviewInput): FileVerdict {
     v.problems.push('編集者（editors）の変更は審査担当者だけが行えます');
   }
   return v;
-}
-
-/** Every leaf of a parsed YAML value as `dotted.path → value` (lists by index), for field-by-field changes. */
-function leaves(v: unknown, at: string, out: Map<string, unknown>): Map<string, unknown> {
-  if (v && typeof v === 'object') {
-    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
-    if (entries.length === 0) out.set(at, v);
-    for (const [k, x] of entries) leaves(x, at ? `${at}.${k}` : k, out);
-  } else out.set(at, v);
-  return out;
 }
 
 /** The facilities a staff profile's current affiliations (no end date) name. */
@@ -139,11 +126,7 @@ function reviewPerson(f: ChangedFile, input: ReviewInput): FileVerdict {
     if (!result.success)
       for (const i of result.error.issues) v.problems.push(`${[...i.path, ...('keys' in i ? i.keys : [])].map(String).join('.')}: ${i.message}`);
   }
-  const lb = leaves(b ?? {}, '', new Map());
-  const la = leaves(a ?? {}, '', new Map());
-  for (const key of [...new Set([...lb.keys(), ...la.keys()])].sort()) {
-    if (JSON.stringify(lb.get(key)) !== JSON.stringify(la.get(key))) v.changes.push(`${key}: ${short(lb.get(key))} → ${short(la.get(key))}`);
-  }
+  for (const c of fieldChanges(b, a)) v.changes.push(`${c.path}: ${shortValue(c.before)} → ${shortValue(c.after)}`);
   const consentChanged = v.changes.filter((c) => c.startsWith('consent.') || c.startsWith('consent:'));
   if (consentChanged.length > 0)
     v.notes.push(

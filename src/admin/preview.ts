@@ -7,7 +7,8 @@
 import { createElement as h, Fragment, type ReactNode } from 'react';
 import type { Map as ImmutableMap, List } from 'immutable';
 import { FacilitySchema, HoursSchema, type Facility, type Source } from '../lib/schema/index.ts';
-import { cleanEntry, validateEntry } from '../lib/decap/save.ts';
+import { validateEntry } from '../lib/decap/save.ts';
+import { cleanEntry } from '../lib/util/facility-edit.ts';
 import { toJst } from '../lib/util/jst.ts';
 import { messages } from '../i18n/index.ts';
 import { facilityView, type Fact, type FactItem } from '../view/facility.ts';

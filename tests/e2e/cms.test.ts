@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/browser.ts';
 import { freePort, offlineEnv, startPagesDev, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import { checkContent } from '../../src/lib/check/check-content.ts';
-import { todayInTokyo } from '../../src/lib/decap/save.ts';
+import { todayInTokyo } from '../../src/lib/util/facility-edit.ts';
 import type { Facility } from '../../src/lib/schema/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -187,8 +187,8 @@ describe('editing through /admin (local backend, editorial workflow)', () => {
     ]);
     expect(f.hours!.nthWeekClosures).toEqual([{ weeks: [2], day: 'sat' }]);
     // Provenance: what the editor changed is the facility's own statement, today; the rest is kept.
-    expect(f.provenance.contact).toEqual({ source: 'facility', date: today });
-    expect(f.provenance.hours).toEqual({ source: 'facility', date: today });
+    expect(f.provenance.contact).toEqual({ source: 'facility', via: 'cms', date: today });
+    expect(f.provenance.hours).toEqual({ source: 'facility', via: 'cms', date: today });
     expect(f.provenance.access).toMatchObject({ source: 'derived', method: 'nearest-station' });
     expect(f.lastVerified).toBe(today);
     // Reviewer-only field untouched by the facility form.
@@ -211,7 +211,7 @@ describe('editing through /admin (local backend, editorial workflow)', () => {
     await publish();
     const f = readFacility('kakuu-shinki');
     expect(f).toMatchObject({ id: 'kakuu-shinki', kind: 'clinic', address: { area: 'nakano-5', chome: 5 }, contact: { phone: '03-0000-0003' } });
-    expect(f.provenance.name).toEqual({ source: 'facility', date: todayInTokyo() });
+    expect(f.provenance.name).toEqual({ source: 'facility', via: 'cms', date: todayInTokyo() });
   });
 
   it('wrote files the schema accepts, merged on main, and the rebuilt site shows the change', async () => {

@@ -1,6 +1,7 @@
 /** What /admin does when an editor saves (src/lib/decap/save.ts), run in Node. */
 import { describe, expect, it } from 'vitest';
-import { cleanEntry, prepareSave, SaveRefused, stampProvenance, todayInTokyo, validateEntry } from '../../src/lib/decap/save.ts';
+import { prepareSave, SaveRefused, validateEntry } from '../../src/lib/decap/save.ts';
+import { cleanEntry, stampProvenance, todayInTokyo } from '../../src/lib/util/facility-edit.ts';
 import type { FacilityInput } from '../../src/lib/schema/index.ts';
 
 /** A fictional facility (架空), as a file would hold it. */
@@ -30,9 +31,9 @@ describe('cleaning what the form leaves behind', () => {
 describe('provenance', () => {
   it('records only the groups the editor changed, as the facility’s own statement of today', () => {
     const next = { ...loaded(), contact: { phone: '03-1111-2222' }, hours: { schedules: [{ slots: [{ days: ['mon'], open: '09:00', close: '12:00' }] }] } };
-    const out = stampProvenance(next, loaded() as Record<string, unknown>, '2026-04-01') as FacilityInput;
-    expect(out.provenance!.contact).toEqual({ source: 'facility', date: '2026-04-01' });
-    expect(out.provenance!.hours).toEqual({ source: 'facility', date: '2026-04-01' });
+    const out = stampProvenance(next, loaded() as Record<string, unknown>, '2026-04-01', 'cms') as FacilityInput;
+    expect(out.provenance!.contact).toEqual({ source: 'facility', via: 'cms', date: '2026-04-01' });
+    expect(out.provenance!.hours).toEqual({ source: 'facility', via: 'cms', date: '2026-04-01' });
     expect(out.provenance!.name).toEqual(loaded().provenance!.name);
     expect(out.provenance!.access).toEqual(loaded().provenance!.access);
     expect(out.lastVerified).toBe('2026-04-01');
@@ -40,15 +41,15 @@ describe('provenance', () => {
 
   it('does not count a different spelling of the same value as a change', () => {
     const next = { ...loaded(), access: { stations: [{ distanceM: 300, station: 'nakano' }] }, services: [] };
-    const out = stampProvenance(next, loaded() as Record<string, unknown>, '2026-04-01') as FacilityInput;
+    const out = stampProvenance(next, loaded() as Record<string, unknown>, '2026-04-01', 'cms') as FacilityInput;
     expect(out.provenance!.access!.source).toBe('derived');
     expect(out.provenance!.services).toBeUndefined();
   });
 
   it('marks every group of a new facility as given by the facility', () => {
-    const out = stampProvenance(loaded() as Record<string, unknown>, undefined, '2026-04-01') as FacilityInput;
+    const out = stampProvenance(loaded() as Record<string, unknown>, undefined, '2026-04-01', 'cms') as FacilityInput;
     for (const g of ['name', 'kind', 'address', 'contact', 'departments', 'access'] as const)
-      expect(out.provenance![g]).toEqual({ source: 'facility', date: '2026-04-01' });
+      expect(out.provenance![g]).toEqual({ source: 'facility', via: 'cms', date: '2026-04-01' });
   });
 
   it('uses the date in Tokyo', () => {
@@ -65,7 +66,7 @@ describe('saving', () => {
       NOW,
     ) as FacilityInput;
     expect(out.contact).toEqual({ phone: '03-1111-2222' });
-    expect(out.provenance!.contact).toEqual({ source: 'facility', date: '2026-04-01' });
+    expect(out.provenance!.contact).toEqual({ source: 'facility', via: 'cms', date: '2026-04-01' });
   });
 
   it('refuses an end time before the start, naming the field the way the form does', () => {

@@ -18,6 +18,7 @@ const source = (c: string): Record<string, FieldText> => ({
   [`${c}:source.source`]: { label: '出典の種類' },
   [`${c}:source.dataset`]: { label: 'データセット' },
   [`${c}:source.method`]: { label: '推定方法' },
+  [`${c}:source.via`]: { label: '経路' },
   [`${c}:source.date`]: { label: '取得日', hint: DATE_HINT },
 });
 
@@ -279,6 +280,7 @@ export const ENUM_TEXT: Readonly<Record<string, Record<string, string>>> = {
   'qualifications:kind': { specialist: '専門医', instructor: '指導医', certified: '認定医', certificate: '認定資格', fellow: '学会フェロー' },
   '*:source.dataset': labels.dataset,
   '*:source.method': labels.method,
+  '*:source.via': { cms: '編集画面（CMS）', form: '更新フォーム' },
 };
 
 /** The label of one enum value; the value itself when no label exists (the test requires one). */

@@ -8,60 +8,12 @@
  * Pure functions: the unit tests run them in Node, the admin bundle in the browser.
  */
 import { z } from 'zod';
-import { collections, PROVENANCE_FIELDS, FacilitySchema } from '../schema/index.ts';
-import { toJst } from '../util/jst.ts';
+import { collections, FacilitySchema } from '../schema/index.ts';
+import { cleanEntry, stampProvenance, todayInTokyo } from '../util/facility-edit.ts';
 import { FIELD_TEXT } from './labels.ts';
 import { REVIEWER_COLLECTION } from './config.ts';
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Data = Record<string, unknown>;
-
-/** Drop '' / null / undefined values and objects left empty, at any depth. Lists are kept, even empty. */
-export function cleanEntry<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => cleanEntry(v)).filter((v) => v !== undefined) as T;
-  if (value && typeof value === 'object') {
-    const out: Data = {};
-    for (const [k, v] of Object.entries(value)) {
-      const c = cleanEntry(v);
-      if (c === undefined || c === null || c === '') continue;
-      if (typeof c === 'object' && !Array.isArray(c) && Object.keys(c).length === 0) continue;
-      out[k] = c;
-    }
-    return out as T;
-  }
-  return value;
-}
-
-/** JSON with sorted keys, so two values compare equal whatever order Decap wrote their keys in. */
-const stable = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: Json) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x,
-  );
-
-/** A group's value as the build reads it (defaults applied), so 「no access」 and 「access with no stations」 compare equal. */
-function normalisedGroup(group: string, value: unknown): string {
-  const schema = (FacilitySchema.shape as Record<string, z.ZodType>)[group];
-  const parsed = schema?.safeParse(cleanEntry(value));
-  return stable(parsed?.success ? parsed.data : cleanEntry(value));
-}
-
-/** Tokyo's date today, `YYYY-MM-DD`. */
-export const todayInTokyo = (now = Date.now()): string => toJst(now).date;
-
-/**
- * Record what the editor changed. `previous` is the file as it was loaded (undefined for a new facility):
- * every group that differs is now the facility's own statement, dated today.
- */
-export function stampProvenance(next: Data, previous: Data | undefined, today: string): Data {
-  const provenance = { ...((next['provenance'] as Data | undefined) ?? {}) };
-  for (const group of PROVENANCE_FIELDS) {
-    if (next[group] === undefined && previous?.[group] === undefined) continue;
-    if (!previous || normalisedGroup(group, next[group]) !== normalisedGroup(group, previous[group])) {
-      provenance[group] = { source: 'facility', date: today };
-    }
-  }
-  return { ...next, provenance, lastVerified: today };
-}
 
 export interface SaveProblem {
   /** Dotted field path, e.g. `hours.schedules.0.slots.1.close`. */
@@ -119,7 +71,7 @@ export class SaveRefused extends Error {
  */
 export function prepareSave(collection: string, data: Data, previous: Data | undefined, now = Date.now()): Data {
   let next = cleanEntry(data);
-  if (collection === 'facilities') next = stampProvenance(next, previous && cleanEntry(previous), todayInTokyo(now));
+  if (collection === 'facilities') next = stampProvenance(next, previous && cleanEntry(previous), todayInTokyo(now), 'cms');
   const problems = validateEntry(collection, next);
   if (problems.length > 0) throw new SaveRefused(formatSaveProblems(problems));
   return next;

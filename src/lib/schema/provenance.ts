@@ -40,6 +40,8 @@ export const SourceSchema = z
     source: z.enum(SOURCE_KINDS, { error: '出典の種類が正しくありません' }),
     /** The dataset, for `official-list`, `mhlw` and `derived` values (what a derived value was computed from). */
     dataset: z.enum(DATASETS, { error: 'データセット名が正しくありません' }).optional(),
+    /** For `facility` and `person`: how their statement reached us, the CMS or the update form. Optional. */
+    via: z.enum(['cms', 'form'], { error: '経路は cms か form です' }).optional(),
     /** For `derived`: how it was computed. */
     method: z.enum(DERIVATION_METHODS, { error: '推定方法の名前が正しくありません' }).optional(),
     /** The day the value was taken or last checked against its source. */
