@@ -131,7 +131,7 @@ export async function writeSyntheticContent(n: number, dir: string): Promise<voi
       memberships: { societies: [], committees: [] },
       skills: { ids: [...new Set([pick(skills), pick(skills), pick(skills)])], other: [] },
       portfolio: { achievements: [] },
-      consent: { date, policyVersion: date, method: 'form', sections: [...PERSON_SECTIONS] },
+      consent: { date, policyVersion: '2025-10-27', method: 'form', sections: [...PERSON_SECTIONS] },
       provenance: { identity: { source: 'person', date } },
     };
     writeFileSync(path.join(dir, 'people', `${person.id}.yaml`), `# 架空（ベンチマーク用）\n${stringify(person, { lineWidth: 0 })}`);

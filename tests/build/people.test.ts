@@ -94,12 +94,12 @@ describe('staff profiles on the demo site (架空)', () => {
     expect(html).toContain('内科専門医');
     expect(html).toContain('公的な名簿で確認済み（審査担当・2026-10-15）');
     expect(html).toContain('href="https://www.naika.or.jp/"');
-    expect(html).toContain('本人の同意（2026-10-01、プライバシーポリシー 2026-06-01 版）');
+    expect(html).toContain('本人の同意（2026-10-01、プライバシーポリシー 2025-10-27 版）');
     expect(html).toContain('href="https://doi.org/10.9999/kakuu.2019.001"');
     // The English section says the same in English.
     const english = html.slice(html.indexOf('id="en-summary"'));
     expect(english).toContain('Checked in a public register (a reviewer, 2026-10-15)');
-    expect(english).toContain('Published with the person’s consent (2026-10-01, privacy policy of 2026-06-01).');
+    expect(english).toContain('Published with the person’s consent (2026-10-01, privacy policy of 2025-10-27).');
     const ld = personLd(html);
     expect(ld['@type']).toEqual(['Person', 'Physician']);
     expect((ld['worksFor'] as { name: string }[]).map((w) => w.name)).toEqual(['架空なかの内科クリニック']);

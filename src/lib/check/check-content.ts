@@ -11,7 +11,7 @@ import path from 'node:path';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import { collections, type CollectionName } from '../schema/index.ts';
-import type { Area, Department, Facility, Person, Qualification, Skill, Society, Station } from '../schema/index.ts';
+import type { Area, Department, Facility, Page, Person, Qualification, Skill, Society, Station } from '../schema/index.ts';
 import { checkPeople, checkStaffVocabularies } from './people.ts';
 import { foldLatin } from '../util/japanese.ts';
 
@@ -35,11 +35,16 @@ export interface LoadedContent {
   skills: Map<string, Skill>;
   qualifications: Map<string, Qualification>;
   societies: Map<string, Society>;
+  /** The versions (改定日) of the privacy policy a person can have consented to: content/pages/privacy.md. */
+  policyVersions: Set<string>;
   /** Entry counts per collection, for the summary line. */
   counts: Record<CollectionName, number>;
 }
 
 const fieldPath = (p: readonly PropertyKey[]): string => p.map(String).join('.');
+
+/** Every dated version of the privacy policy: its current one and its revisions. */
+const policyVersions = (privacy: Page | undefined): Set<string> => new Set(privacy ? [privacy.updated, ...privacy.revisions.map((r) => r.date)] : []);
 
 /** A key the schema does not know (only strict schemas refuse them: people). */
 const UNKNOWN_KEY: Partial<Record<CollectionName | 'default', string>> & { default: string } = {
@@ -108,6 +113,7 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
     skills: loaded['skills'] as Map<string, Skill>,
     qualifications: loaded['qualifications'] as Map<string, Qualification>,
     societies: loaded['societies'] as Map<string, Society>,
+    policyVersions: policyVersions(loaded['pages']?.get('privacy') as Page | undefined),
     counts,
   };
   const base = path.basename(contentDir);

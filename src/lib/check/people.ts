@@ -22,6 +22,8 @@ export interface PeopleVocabularies {
   qualifications: ReadonlyMap<string, Qualification>;
   societies: ReadonlyMap<string, Society>;
   skills: ReadonlyMap<string, Skill>;
+  /** The privacy policy's versions (content/pages/privacy.md: updated and revisions). */
+  policyVersions: ReadonlySet<string>;
 }
 
 /** Names of the sections in the editor's words (the consent form uses the same). */
@@ -55,6 +57,11 @@ export function checkPeople(people: ReadonlyMap<string, Person>, v: PeopleVocabu
     const file = fileOf(id);
     const problem = (field: string, message: string) => out.push({ file, field, message });
     const { consent } = p;
+    if (!v.policyVersions.has(consent.policyVersion))
+      problem(
+        'consent.policyVersion',
+        `プライバシーポリシーに ${consent.policyVersion} の版はありません（版: ${[...v.policyVersions].sort().reverse().join('、')}）`,
+      );
     if (consent.policyVersion > consent.date)
       problem('consent.policyVersion', `同意した日（${consent.date}）より後の版（${consent.policyVersion}）のプライバシーポリシーには同意できません`);
     if (consent.withdrawn !== undefined) {

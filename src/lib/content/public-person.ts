@@ -45,7 +45,7 @@ export interface PublicPerson {
   portfolio: Person['portfolio'];
   /** Facilities the person works at now (affiliations without an end date). */
   currentFacilities: string[];
-  /** The newest confirmation date among the sections (or the consent date). */
+  /** The newest confirmation date among the sections (the consent date when none is recorded). */
   confirmed: string;
   /** More than 2 years since `confirmed`. */
   stale: boolean;
@@ -76,8 +76,9 @@ export function publicPerson(p: Person, v: StaffVocabularies, today: string): Pu
   }
   qualifications.sort((a, b) => Number(b.current) - Number(a.current) || a.info.code.localeCompare(b.info.code));
 
-  const dates = [p.consent.date, ...Object.values(p.provenance).map((s) => s.date)];
-  const confirmed = dates.reduce((a, b) => (b > a ? b : a));
+  // The newest confirmation of a section; a profile without provenance counts from its consent.
+  const dates = Object.values(p.provenance).map((s) => s.date);
+  const confirmed = dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : p.consent.date;
   return {
     person: p,
     affiliations,
