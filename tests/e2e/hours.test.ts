@@ -6,44 +6,29 @@
  * Serves the fixture site (tests/fixtures/hours, fictional 架空 facilities; tests/setup/fixture-sites.ts)
  * with wrangler pages dev.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/browser.ts';
-import { startPagesDev, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import { holidayCalendar } from '../../src/lib/util/holidays.ts';
 import { addDays, nthWeekdayOfMonth, toJst, weekdayOf } from '../../src/lib/util/jst.ts';
-import { hoursFixtureSite } from '../setup/fixture-sites.ts';
+import { hoursFixtureSite, serveInChromium, type ServedSite } from '../setup/fixture-sites.ts';
 
 const PAGE = '/facilities/f-kakuu-hours/';
 /** No hours; 種別, 診療科 and 最寄り駅 are derived (tests/fixtures/hours/facilities/f-kakuu-mitouroku.yaml). */
 const NO_HOURS_PAGE = '/facilities/f-kakuu-mitouroku/';
 describe('hours on the facility page (Chromium, America/New_York)', () => {
-  let server: PagesDev;
-  let browser: Browser;
-  let state: string;
+  let site: ServedSite;
   beforeAll(async () => {
-    const dir = await hoursFixtureSite();
-    state = mkdtempSync(path.join(tmpdir(), 'hours-e2e-'));
-    server = await startPagesDev({ port: 9100 + Math.floor(Math.random() * 300), persistTo: state, dir });
-    browser = await launchChromium({ env: { ...process.env, TZ: 'America/New_York' } });
+    site = await serveInChromium(await hoursFixtureSite(), 9100 + Math.floor(Math.random() * 300), { ...process.env, TZ: 'America/New_York' });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (state) rmSync(state, { recursive: true, force: true });
-  });
+  afterAll(() => site?.close());
 
   async function statusAt(iso: string) {
-    const page = await browser.newPage({ locale: 'ja-JP' });
+    const page = await site.browser.newPage({ locale: 'ja-JP' });
     const errors: string[] = [];
     // Script errors and CSP refusals count; a missing favicon does not.
     page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     await page.clock.setFixedTime(new Date(iso));
-    await page.goto(server.url + PAGE);
+    await page.goto(site.url + PAGE);
     // The page has the Japanese block and an English summary (section[lang=en]), each with a badge.
     const badge = page.locator('[data-open-status][data-lang="ja"]');
     const en = page.locator('[data-open-status][data-lang="en"]');
@@ -101,9 +86,9 @@ describe('hours on the facility page (Chromium, America/New_York)', () => {
   });
 
   it('without JavaScript the table alone tells the hours, and the badge stays hidden', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
     const page = await context.newPage();
-    await page.goto(server.url + PAGE);
+    await page.goto(site.url + PAGE);
     expect(await page.locator('[data-open-status][data-lang="ja"]').isVisible()).toBe(false);
     const ja = page.locator('.hours').first();
     const tables = ja.locator('table.hours-table');
@@ -126,8 +111,8 @@ describe('hours on the facility page (Chromium, America/New_York)', () => {
   });
 
   it('says 「未登録」 in both languages for a facility without hours, with a link to add them, and no table or badge', async () => {
-    const page = await browser.newPage({ locale: 'ja-JP' });
-    await page.goto(server.url + NO_HOURS_PAGE);
+    const page = await site.browser.newPage({ locale: 'ja-JP' });
+    await page.goto(site.url + NO_HOURS_PAGE);
     const ja = page.locator('h2#hours + .callout');
     expect(await ja.innerText()).toMatch(/^未登録: 診療時間は未登録です。/);
     expect(await ja.getByRole('link', { name: '情報の修正を依頼' }).getAttribute('href')).toBe('/corrections/?facility=f-kakuu-mitouroku&field=hours');
@@ -135,14 +120,14 @@ describe('hours on the facility page (Chromium, America/New_York)', () => {
     expect(await page.locator('table.hours-table').count()).toBe(0);
     expect(await page.locator('[data-open-status]').count()).toBe(0);
     // The facility with hours does not say 未登録 about them.
-    await page.goto(server.url + PAGE);
+    await page.goto(site.url + PAGE);
     expect(await page.getByText('診療時間は未登録です').count()).toBe(0);
     await page.close();
   });
 
   it('marks derived values 推定 next to each of them, and nothing on a facility whose values are confirmed', async () => {
-    const page = await browser.newPage({ locale: 'ja-JP' });
-    await page.goto(server.url + NO_HOURS_PAGE);
+    const page = await site.browser.newPage({ locale: 'ja-JP' });
+    await page.goto(site.url + NO_HOURS_PAGE);
     const badges = {
       kind: page.locator('.badge.kind + .badge.derived'),
       departments: page.locator('dd:has(> a[href="/departments/01001/"]) > .badge.derived'),
@@ -153,13 +138,13 @@ describe('hours on the facility page (Chromium, America/New_York)', () => {
       expect(await badge.innerText(), field).toMatch(/^推定/);
     }
     expect(await page.locator('.badge.derived').count()).toBe(Object.keys(badges).length);
-    await page.goto(server.url + PAGE);
+    await page.goto(site.url + PAGE);
     expect(await page.locator('.badge.derived').count()).toBe(0);
     await page.close();
   });
 
   it('ships no inline script (CSP script-src self)', async () => {
-    const html = await (await fetch(server.url + PAGE)).text();
+    const html = await (await fetch(site.url + PAGE)).text();
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
     for (const [, attrs, body] of scripts) {

@@ -3,37 +3,23 @@
  * searches 「腹部超音波」, finds the facilities and the staff, opens a facility, then a profile; the skill filter
  * narrows the results; the new page types have no serious axe violations; a profile reads with JavaScript off.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/browser.ts';
-import { startPagesDev, type PagesDev } from '../../scripts/lib/dev-server.ts';
 import { axeViolations } from '../setup/axe.ts';
-import { demoFixtureSite } from '../setup/fixture-sites.ts';
+import { demoFixtureSite, serveInChromium, type ServedSite } from '../setup/fixture-sites.ts';
 
 describe('staff profiles in Chromium (demo site, 架空)', () => {
-  let server: PagesDev;
-  let browser: Browser;
-  let state: string;
+  let site: ServedSite;
   beforeAll(async () => {
-    const dir = await demoFixtureSite();
-    state = mkdtempSync(path.join(tmpdir(), 'people-e2e-'));
-    server = await startPagesDev({ port: 9400 + Math.floor(Math.random() * 300), persistTo: state, dir });
-    browser = await launchChromium();
+    site = await serveInChromium(await demoFixtureSite(), 9400 + Math.floor(Math.random() * 300));
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (state) rmSync(state, { recursive: true, force: true });
-  });
+  afterAll(() => site?.close());
 
   const results = (page: Page) => page.locator('#search-results li a').allInnerTexts();
 
   it('search 「腹部超音波」 → a facility → a profile', async () => {
-    const page = await browser.newPage({ locale: 'ja-JP' });
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('腹部超音波')}`);
+    const page = await site.browser.newPage({ locale: 'ja-JP' });
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('腹部超音波')}`);
     await expect.poll(() => results(page), { timeout: 20_000 }).toContain('架空なかの内科クリニック');
     const names = await results(page);
     for (const n of ['架空中野総合病院', '架空 一郎', '架空 花子', '架空 奈々', '架空 十一']) expect(names).toContain(n);
@@ -51,20 +37,20 @@ describe('staff profiles in Chromium (demo site, 架空)', () => {
   }, 60_000);
 
   it('narrows by skill and by 職種, and finds a person by a qualification', async () => {
-    const page = await browser.newPage({ locale: 'ja-JP' });
-    await page.goto(`${server.url}/search/?skill=${encodeURIComponent('心臓超音波')}`);
+    const page = await site.browser.newPage({ locale: 'ja-JP' });
+    await page.goto(`${site.url}/search/?skill=${encodeURIComponent('心臓超音波')}`);
     await expect.poll(() => results(page), { timeout: 20_000 }).toEqual(expect.arrayContaining(['架空中野総合病院', '架空なかの内科クリニック', '架空 花子']));
     expect(await results(page)).toHaveLength(3);
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('腹部超音波')}&prof=${encodeURIComponent('臨床検査技師')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('腹部超音波')}&prof=${encodeURIComponent('臨床検査技師')}`);
     await expect.poll(() => results(page), { timeout: 20_000 }).toContain('架空 奈々');
     expect(await results(page)).not.toContain('架空 一郎');
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('循環器専門医')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('循環器専門医')}`);
     await expect.poll(() => results(page), { timeout: 20_000 }).toContain('架空 花子');
     await page.close();
   }, 60_000);
 
   it('has no serious axe violations on the new page types, in both languages', async () => {
-    const ctx = await browser.newContext({ bypassCSP: true, locale: 'ja-JP' });
+    const ctx = await site.browser.newContext({ bypassCSP: true, locale: 'ja-JP' });
     const page = await ctx.newPage();
     const found: string[] = [];
     for (const p of [
@@ -78,7 +64,7 @@ describe('staff profiles in Chromium (demo site, 架空)', () => {
       '/en/people/kakuu-ichiro/',
       '/en/skills/',
     ]) {
-      await page.goto(server.url + p);
+      await page.goto(site.url + p);
       for (const v of await axeViolations(page)) found.push(`${p} ${v}`);
     }
     expect(found).toEqual([]);
@@ -86,9 +72,9 @@ describe('staff profiles in Chromium (demo site, 架空)', () => {
   }, 120_000);
 
   it('reads a profile with JavaScript off, and reaches every link by keyboard', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
+    const ctx = await site.browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/people/kakuu-hanako/`);
+    await page.goto(`${site.url}/people/kakuu-hanako/`);
     const text = await page.locator('main').innerText();
     expect(text).toContain('循環器専門医');
     expect(text).toContain('非常勤');

@@ -8,10 +8,14 @@
  * The first test file that asks builds a site; the others wait for that build (a lock folder), so one `npm test`
  * builds each once. The global setup removes a previous run's builds; HOURS_E2E_PREBUILT=1 keeps them.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser } from 'playwright-core';
 import { buildFixtureSite, DEMO_FIXTURES } from '../../scripts/build-demo.ts';
+import { launchChromium } from '../../scripts/lib/browser.ts';
+import { startPagesDev } from '../../scripts/lib/dev-server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const base = process.env['DIST_DIR'] ?? 'dist';
@@ -50,4 +54,26 @@ export function forgetFixtureSites(): void {
     rmSync(path.join(root, `${dist}.lock`), { recursive: true, force: true });
     if (process.env['HOURS_E2E_PREBUILT'] !== '1') rmSync(path.join(root, dist), { recursive: true, force: true });
   }
+}
+
+/** A fixture site served by wrangler pages dev on its own fresh state, with a Chromium to look at it. */
+export interface ServedSite {
+  url: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+export async function serveInChromium(dir: string, port: number, env?: NodeJS.ProcessEnv): Promise<ServedSite> {
+  const state = mkdtempSync(path.join(tmpdir(), 'fixture-e2e-'));
+  const server = await startPagesDev({ port, persistTo: state, dir });
+  const browser = await launchChromium(env ? { env } : {});
+  return {
+    url: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
 }
