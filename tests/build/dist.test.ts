@@ -81,6 +81,24 @@ describe(`the built site (${path.relative(root, dist)}/)`, () => {
     }
   });
 
+  it('gives browsers their icons, a manifest and a default OGP image, linked from every page', () => {
+    const ico = readFileSync(path.join(dist, 'favicon.ico'));
+    // ICONDIR (reserved 0, type 1, one image) and a 32×32 PNG inside.
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4), ico[6], ico[7]]).toEqual([0, 1, 1, 32, 32]);
+    expect(ico.subarray(22, 26).toString('latin1')).toBe('\x89PNG');
+    const manifest = JSON.parse(read(path.join(dist, 'manifest.webmanifest'))) as { name: string; lang: string; icons: { src: string }[] };
+    expect([manifest.name, manifest.lang]).toEqual(['中野区診療所データベース', 'ja']);
+    for (const i of manifest.icons) expect(existsSync(path.join(dist, i.src)), i.src).toBe(true);
+    const og = readFileSync(path.join(dist, 'og.png'));
+    expect([og.readUInt32BE(16), og.readUInt32BE(20)]).toEqual([1200, 630]); // the PNG's IHDR width and height
+    for (const f of publicPages) {
+      const h = read(f);
+      for (const link of ['rel="icon" href="/favicon.ico"', 'rel="apple-touch-icon"', 'rel="manifest" href="/manifest.webmanifest"'])
+        expect(h, `${rel(f)} ${link}`).toContain(link);
+      expect(h, rel(f)).toMatch(/<meta property="og:image" content="https?:\/\/[^"]+\/og\.png">/);
+    }
+  });
+
   it('has no broken internal link on any page (pages, assets, form actions, /api routes)', () => {
     const broken = new Set<string>();
     for (const f of pages) {
