@@ -90,6 +90,7 @@ export const en: Messages = {
   lastRevised: 'Last revised',
   revisionHistory: 'Revision history',
   privacyPage: 'privacy-en',
+  qr: { show: 'Show QR code', label: 'QR code of this page’s URL', caption: 'Scan with a phone to open this page:' },
   names,
   labels,
   hours,

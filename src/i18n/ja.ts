@@ -102,6 +102,8 @@ export const ja = {
   revisionHistory: '改定履歴',
   /** The content/pages entry of the privacy policy in this language. */
   privacyPage: 'privacy',
+  /** The QR code of a page's URL (src/components/QrCode.astro). */
+  qr: { show: 'QRコードを表示', label: 'このページの URL の QR コード', caption: 'スマートフォンで読み取ると、このページを開けます:' },
   names,
   labels,
   hours,

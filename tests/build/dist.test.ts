@@ -3,6 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FacilitySchema, type Facility } from '../../src/lib/schema/index.ts';
@@ -97,6 +99,24 @@ describe(`the built site (${path.relative(root, dist)}/)`, () => {
         expect(h, `${rel(f)} ${link}`).toContain(link);
       expect(h, rel(f)).toMatch(/<meta property="og:image" content="https?:\/\/[^"]+\/og\.png">/);
     }
+  });
+
+  it('prints a QR code of its own canonical URL on every facility page, hidden on screen until asked for', async () => {
+    const sample = contentIds.filter((_, i) => i % 25 === 0);
+    for (const id of sample) {
+      const h = read(facilityPage(id));
+      const svg = /<figure class="qr"[^>]*>\s*(<svg[\s\S]*?<\/svg>)/.exec(h)?.[1];
+      expect(svg, id).toBeDefined();
+      expect(svg).toContain('aria-label="このページの URL の QR コード"');
+      // Decode it as a phone would: render the SVG, then read the code from the pixels.
+      const { data, info } = await sharp(Buffer.from(svg!)).resize(400, 400).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const code = jsQR(new Uint8ClampedArray(data), info.width, info.height);
+      const canonical = /<link rel="canonical" href="([^"]+)"/.exec(h)?.[1];
+      expect(code?.data, id).toBe(canonical);
+    }
+    const css = read(facilityPage(contentIds[0]!));
+    expect(css).toMatch(/\.qr-block \.qr\s*\{[^}]*display:\s*none/);
+    expect(css).toMatch(/@media print\s*\{\s*\.qr-block \.qr\s*\{\s*display:\s*block/);
   });
 
   it('has no broken internal link on any page (pages, assets, form actions, /api routes)', () => {

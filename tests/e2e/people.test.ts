@@ -71,6 +71,22 @@ describe('staff profiles in Chromium (demo site, 架空)', () => {
     await ctx.close();
   }, 120_000);
 
+  it('keeps a facility page’s QR code hidden on screen until asked for by keyboard, and prints it', async () => {
+    const ctx = await site.browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}/facilities/kakuu-nakano-naika/`);
+    const qr = page.locator('main > .qr-block figure.qr');
+    expect(await qr.isVisible()).toBe(false);
+    await page.locator('#qr-ja').focus();
+    await page.keyboard.press('Space');
+    expect(await qr.isVisible()).toBe(true);
+    await page.keyboard.press('Space');
+    await page.emulateMedia({ media: 'print' });
+    expect(await qr.isVisible()).toBe(true);
+    expect(await page.locator('label[for="qr-ja"]').isVisible()).toBe(false);
+    await ctx.close();
+  }, 60_000);
+
   it('reads a profile with JavaScript off, and reaches every link by keyboard', async () => {
     const ctx = await site.browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
     const page = await ctx.newPage();
