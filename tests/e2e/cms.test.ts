@@ -112,7 +112,11 @@ async function save() {
   await page.getByRole('button', { name: '保存', exact: true }).click();
 }
 
-/** 下書き → レビュー中 → 準備完了 → 公開, as a reviewer does after reading the pull request. */
+/**
+ * 下書き → レビュー中 → 準備完了 → 公開, as a reviewer does after reading the pull request. Publishing is done when
+ * the entry's cms/* branch is merged and gone, which is waited for in the repository itself: the 「公開しました。」
+ * notice closes by itself, and on a busy machine it could close before a check for it ran (seen once in CI).
+ */
 async function publish() {
   await page.getByText('保存済').waitFor();
   for (const status of ['レビュー中', '準備完了']) {
@@ -122,7 +126,7 @@ async function publish() {
   }
   await page.getByRole('button', { name: '公開', exact: true }).click();
   await page.getByRole('menuitem', { name: '公開する' }).click();
-  await page.getByText('公開しました。').first().waitFor();
+  await expect.poll(() => git('branch', '--list', 'cms/*').stdout.trim(), { timeout: 60_000, interval: 250 }).toBe('');
 }
 
 describe('editing through /admin (local backend, editorial workflow)', () => {
