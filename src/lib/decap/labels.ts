@@ -3,8 +3,12 @@
  * a hint with an example. Keyed by `<collection>:<path>` with list items as `[]`
  * (e.g. `facilities:hours.schedules[].slots[].open`). The config test fails when a schema field has no label.
  */
-import { WEEKDAYS, FACILITY_STATES, POSITION_PRECISIONS } from '../schema/index.ts';
+import { WEEKDAYS, FACILITY_STATES, PERSON_SECTIONS, POSITION_PRECISIONS } from '../schema/index.ts';
 import { messages } from '../../i18n/index.ts';
+
+const { labels, hours, staff } = messages('ja');
+/** The groups of a person's provenance: identity, then each section. */
+const PROVENANCE_OF_PEOPLE = ['identity', ...PERSON_SECTIONS] as const;
 
 export interface FieldText {
   label: string;
@@ -160,17 +164,8 @@ export const FIELD_TEXT: Readonly<Record<string, FieldText>> = {
   'people:consent.withdrawn': { label: '同意を撤回した日', hint: '撤回されたら、氏名と同意の記録以外を削除してください' },
   'people:provenance': { label: '項目ごとの出典' },
   ...Object.fromEntries(
-    (
-      [
-        ['identity', '氏名・職種'],
-        ['affiliations', '勤務履歴'],
-        ['qualifications', '保有資格'],
-        ['memberships', '学会・委員会所属'],
-        ['skills', '検査・診療技能'],
-        ['portfolio', 'ポートフォリオ'],
-      ] as const
-    ).flatMap(([k, name]) => [
-      [`people:provenance.${k}`, { label: name }],
+    PROVENANCE_OF_PEOPLE.flatMap((k) => [
+      [`people:provenance.${k}`, { label: k === 'identity' ? staff.identitySection : staff.section[k] }],
       [`people:provenance.${k}.source`, { label: '提供元' }],
       [`people:provenance.${k}.date`, { label: '最終確認日', hint: DATE_HINT }],
     ]),
@@ -244,7 +239,6 @@ export const FIELD_TEXT: Readonly<Record<string, FieldText>> = {
   'pages:revisions[].summary': { label: '内容' },
 };
 
-const { labels, hours, staff } = messages('ja');
 /** The table's day names (月 … 祝), as the public hours table heads them. */
 const DAY_JA = hours.day;
 
@@ -273,9 +267,7 @@ export const ENUM_TEXT: Readonly<Record<string, Record<string, string>>> = {
   '*:verification.status': staff.verification,
   '*:verification.by': staff.verifiedBy,
   '*:source.source': labels.source,
-  ...Object.fromEntries(
-    ['identity', 'affiliations', 'qualifications', 'memberships', 'skills', 'portfolio'].map((k) => [`people:provenance.${k}.source`, staff.provenanceSource]),
-  ),
+  ...Object.fromEntries(PROVENANCE_OF_PEOPLE.map((k) => [`people:provenance.${k}.source`, staff.provenanceSource])),
   'skills:category': staff.skillCategory,
   'qualifications:kind': { specialist: '専門医', instructor: '指導医', certified: '認定医', certificate: '認定資格', fellow: '学会フェロー' },
   '*:source.dataset': labels.dataset,
