@@ -18,6 +18,8 @@ interface Env {
   MAIL_FROM?: string;
   /** owner/name of the content repository (correction issues, PRs). */
   GITHUB_CONTENT_REPO?: string;
+  /** Branch self-service pull requests go to (default main). */
+  GITHUB_CONTENT_BRANCH?: string;
   /** `false` refuses plain-HTML submissions (no JavaScript) altogether. */
   FORMS_ALLOW_NO_JS?: string;
   /** First retry delay of a failed outbox item, seconds (doubles each time). Default 60. */

@@ -33,7 +33,8 @@ export interface FormsConfig {
   /** No apiKey (local runs only): mail stays in the local outbox. */
   sendgrid: { apiKey: string | undefined; base: string };
   /** No token (local runs only): issues stay in the local outbox. */
-  github: { token: string | undefined; owner: string; repo: string; base: string };
+  /** The content repository: issues for correction reports, pull requests for self-service changes (to `branch`). */
+  github: { token: string | undefined; owner: string; repo: string; base: string; branch: string };
   mailFrom: string;
   operatorEmail: string;
   /** Public origin for links in mails. */
@@ -139,7 +140,13 @@ export function formsConfig(env: EnvSettings, url: URL): FormsConfig {
       offline: localDev && !verifyUrl && turnstileSecret === TURNSTILE_TEST_SECRET,
     },
     sendgrid: { apiKey: sendgridKey, base: str(env, 'SENDGRID_API_BASE') ?? 'https://api.sendgrid.com' },
-    github: { token: githubToken, owner, repo, base: str(env, 'GITHUB_API_BASE') ?? 'https://api.github.com' },
+    github: {
+      token: githubToken,
+      owner,
+      repo,
+      base: str(env, 'GITHUB_API_BASE') ?? 'https://api.github.com',
+      branch: str(env, 'GITHUB_CONTENT_BRANCH') ?? 'main',
+    },
     mailFrom,
     operatorEmail: str(env, 'OPERATOR_EMAIL') ?? 'operator@localhost',
     siteOrigin,

@@ -8,7 +8,7 @@
  *   failure finds the branch, skips files already equal, and opens the PR that was missing. A resubmission of
  *   the same content changes nothing.
  * - One open PR per subject: a new proposal for a facility that already has an open one is committed to that
- *   PR's branch (`joined`), and the PR body is replaced by the new one.
+ *   PR's branch (`joined`), and its body is added under the PR's body (build it on `proposalBase`).
  */
 import { Octokit } from '@octokit/rest';
 
@@ -59,19 +59,53 @@ const base64 = (text: string): string => {
   return btoa(bin);
 };
 
-export async function proposeChange(cfg: ContentRepo, change: ProposedChange): Promise<ProposalResult> {
-  if (!SLUG.test(change.subject)) return { ok: false, error: 'bad-subject' };
-  if (change.files.length === 0 || change.files.some((f) => !/^content\/[a-z]+\/[a-z0-9-]+\.yaml$/.test(f.path))) return { ok: false, error: 'bad-path' };
-  // Octokit would log every answer it treats as an error, expected 404s too (a branch not made yet); the result
-  // says what failed, and the caller logs that without values.
+/** Octokit for the content repository, with its logging off: the callers report what failed, without values. */
+function client(cfg: ContentRepo): Octokit {
+  // Octokit would log every answer it treats as an error, expected 404s too (a branch not made yet).
   const quiet = () => undefined;
-  const octokit = new Octokit({
+  return new Octokit({
     auth: cfg.token,
     baseUrl: cfg.api,
     userAgent: 'nakano-clinic-db-forms',
     request: { retries: 0 },
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
   });
+}
+
+const decodeContent = (b64: string): string => new TextDecoder().decode(Uint8Array.from(atob(b64.replace(/\n/g, '')), (ch) => ch.charCodeAt(0)));
+
+/**
+ * The file a new proposal for `subject` builds on: as it is on the subject's open self-service PR when there is
+ * one (so a second update adds to the first), else on the base branch. `null` when the file does not exist.
+ */
+export async function proposalBase(
+  cfg: ContentRepo,
+  kind: ProposalKind,
+  subject: string,
+  path: string,
+): Promise<{ ok: true; text: string | null } | { ok: false; error: string }> {
+  const octokit = client(cfg);
+  const repo = { owner: cfg.owner, repo: cfg.repo, headers: GITHUB_API_VERSION };
+  try {
+    const open = await octokit.paginate(octokit.rest.pulls.list, { ...repo, state: 'open', base: cfg.base, per_page: 100 });
+    const ref = open.find((pr) => pr.head.ref.startsWith(`self-service/${kind}/${subject}/`))?.head.ref ?? cfg.base;
+    try {
+      const got = await octokit.rest.repos.getContent({ ...repo, path, ref });
+      return { ok: true, text: !Array.isArray(got.data) && got.data.type === 'file' ? decodeContent(got.data.content) : null };
+    } catch (e) {
+      if (status(e) === 404) return { ok: true, text: null };
+      throw e;
+    }
+  } catch (e) {
+    const s = status(e);
+    return { ok: false, error: s ? `http-${s}` : e instanceof Error ? e.name : 'error' };
+  }
+}
+
+export async function proposeChange(cfg: ContentRepo, change: ProposedChange): Promise<ProposalResult> {
+  if (!SLUG.test(change.subject)) return { ok: false, error: 'bad-subject' };
+  if (change.files.length === 0 || change.files.some((f) => !/^content\/[a-z]+\/[a-z0-9-]+\.yaml$/.test(f.path))) return { ok: false, error: 'bad-path' };
+  const octokit = client(cfg);
   const repo = { owner: cfg.owner, repo: cfg.repo, headers: GITHUB_API_VERSION };
   try {
     const hash = await proposalHash(change);
@@ -96,7 +130,7 @@ export async function proposeChange(cfg: ContentRepo, change: ProposedChange): P
         const got = await octokit.rest.repos.getContent({ ...repo, path: f.path, ref: branch });
         if (!Array.isArray(got.data) && got.data.type === 'file') {
           sha = got.data.sha;
-          current = new TextDecoder().decode(Uint8Array.from(atob(got.data.content.replace(/\n/g, '')), (ch) => ch.charCodeAt(0)));
+          current = decodeContent(got.data.content);
         }
       } catch (e) {
         if (status(e) !== 404) throw e;
@@ -112,7 +146,9 @@ export async function proposeChange(cfg: ContentRepo, change: ProposedChange): P
       changed++;
     }
     if (existing) {
-      if (changed > 0) await octokit.rest.pulls.update({ ...repo, pull_number: existing.number, body: change.body });
+      // The PR keeps what each submission said: the new one's table is added under the earlier ones.
+      if (changed > 0)
+        await octokit.rest.pulls.update({ ...repo, pull_number: existing.number, body: `${existing.body ?? ''}\n\n---\n\n${change.body}`.slice(0, 60_000) });
       return { ok: true, number: existing.number, url: existing.html_url, branch, joined: changed > 0, unchanged: changed === 0 };
     }
     const pr = await octokit.rest.pulls.create({ ...repo, head: branch, base: cfg.base, title: change.title, body: change.body, maintainer_can_modify: true });

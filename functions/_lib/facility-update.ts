@@ -1,5 +1,5 @@
 /**
- * A clinic's update from the form (issue 13; the form and its endpoint come next): the groups a clinic knows
+ * A clinic's update from the form (/update/, functions/api/facility-updates.ts): the groups a clinic knows
  * about itself, checked by the same schema as content/, applied to the facility's current file, stamped as the
  * facility's own statement through the form, and turned into the pull request's file, title and body. The
  * body lists every changed field (before → after, as the PR review check does) and the reviewer's checklist;
@@ -10,7 +10,9 @@ import { z } from 'zod';
 import { FacilitySchema } from '../../src/lib/schema/index.ts';
 import { stampProvenance } from '../../src/lib/util/facility-edit.ts';
 import { fieldChanges, shortValue } from '../../src/lib/util/field-changes.ts';
-import type { ProposedChange } from './content-pr.ts';
+import { proposalBase, proposeChange, type ContentRepo, type ProposedChange } from './content-pr.ts';
+import { formFieldOf, STATION_ROWS, type FacilityUpdateForm, type FormGroup } from '../../src/lib/schema/facility-update-form.ts';
+import type { FormIssue } from '../../src/lib/schema/forms.ts';
 
 /** What a clinic may change about itself from the form; names, address, codes, status and editors stay with reviewers. */
 export const FACILITY_UPDATE_GROUPS = ['contact', 'departments', 'hours', 'access', 'services', 'languages', 'profile'] as const;
@@ -78,7 +80,8 @@ export function applyFacilityUpdate(current: string, input: unknown, today: stri
   const before = parse(current) as Record<string, unknown>;
   // Whole groups replace whole groups, in the file's own key order; stampProvenance dates the ones that changed.
   const merged: Record<string, unknown> = { ...before };
-  for (const g of FACILITY_UPDATE_GROUPS) if (g in update.data) merged[g] = (input as Record<string, unknown>)[g];
+  // The groups the input names (not the parsed update: it has the groups' defaults, e.g. `access: { stations: [] }`).
+  for (const g of FACILITY_UPDATE_GROUPS) if (Object.hasOwn(input as object, g)) merged[g] = (input as Record<string, unknown>)[g];
   const next = stampProvenance(merged, before, today, 'form');
   const result = FacilitySchema.safeParse(next, { error: (iss) => z.locales.ja().localeError(iss) });
   if (!result.success) return { ok: false, problems: problemsOf(result.error) };
@@ -117,4 +120,110 @@ export function facilityUpdateProposal(id: string, applied: Extract<AppliedUpdat
       '<sub>送信者の氏名・連絡先はこの PR に含めていません（運営者の台帳にのみ暗号化して保存）。</sub>',
     ].join('\n'),
   };
+}
+
+/** The current file's groups, as plain data (what the form was pre-filled with). */
+type Data = Record<string, unknown>;
+
+const compact = (o: Data): Data => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const flag = (v: 'yes' | 'no' | undefined): boolean | undefined => (v === undefined ? undefined : v === 'yes');
+
+/**
+ * The form's flat fields as whole groups of the content file. Values the form does not show are carried over
+ * from the current file: a department's advertised name, a station's derived distance (while the station stays).
+ * Returns the groups, or the one refusal the form itself can cause (hours that are not JSON).
+ */
+export function formToUpdate(form: FacilityUpdateForm, current: Data): { ok: true; update: Data } | { ok: false; issue: FormIssue } {
+  const edits = new Set<FormGroup>(form.edits);
+  const update: Data = {};
+  if (edits.has('contact')) update['contact'] = compact({ phone: form.publicPhone, fax: form.fax, website: form.website, booking: form.booking });
+  if (edits.has('departments')) {
+    const names = new Map(((current['departments'] as { code: string; name?: string }[] | undefined) ?? []).map((d) => [d.code, d.name]));
+    update['departments'] = [...new Set(form.departments)].map((code) => compact({ code, name: names.get(code) }));
+  }
+  if (edits.has('access')) {
+    const before = (current['access'] as Data | undefined) ?? {};
+    const stationsBefore = (before['stations'] as { station: string; distanceM?: number }[] | undefined) ?? [];
+    const stations: Data[] = [];
+    for (let i = 1; i <= STATION_ROWS; i++) {
+      const station = form[`station${i}` as 'station1'];
+      if (!station) continue;
+      const walk = form[`walk${i}` as 'walk1'];
+      const kept = stationsBefore.find((s) => s.station === station);
+      stations.push(compact({ station, distanceM: kept?.distanceM, walkMinutes: walk === undefined ? undefined : Number(walk) }));
+    }
+    update['access'] = compact({
+      stations,
+      parking: form.parking,
+      stepFree: flag(form.stepFree),
+      accessibleToilet: flag(form.accessibleToilet),
+      note: form.accessNote,
+    });
+  }
+  if (edits.has('services')) update['services'] = [...new Set(form.services)];
+  if (edits.has('languages')) update['languages'] = [...new Set(form.languages)];
+  if (edits.has('profile') && form.profile !== undefined) update['profile'] = form.profile;
+  if (edits.has('profile') && form.profile === undefined && current['profile'] !== undefined) update['profile'] = undefined;
+  if (form.hours !== undefined) {
+    let hours: unknown;
+    try {
+      hours = JSON.parse(form.hours);
+    } catch {
+      return { ok: false, issue: { field: 'hours', reason: 'malformed' } };
+    }
+    if (typeof hours !== 'object' || hours === null || Array.isArray(hours)) return { ok: false, issue: { field: 'hours', reason: 'type' } };
+    update['hours'] = hours;
+  }
+  return { ok: true, update };
+}
+
+/** The content schema's problems as form refusals: the form field, the content path, the field's name and the message. */
+export function problemIssues(problems: readonly UpdateProblem[], label: (field: string) => string): FormIssue[] {
+  return problems.map((p) => {
+    const field = formFieldOf(p.field);
+    return { field, reason: 'invalid', path: p.field, message: `${label(field)}: ${p.message}` };
+  });
+}
+
+/** The pull request to make once the sender is verified: the outbox's `github-pr` payload (public values only). */
+export interface FacilityUpdateJob {
+  kind: 'facility-update';
+  requestId: string;
+  facilityId: string;
+  /** The groups as the form sent them. */
+  update: Data;
+  /** The day the facility stated it (JST), for provenance. */
+  date: string;
+  /** Departments and stations the update names, checked against the vocabularies when it was received. */
+  references: { departments: string[]; stations: string[] };
+}
+
+/** What an applied update names, so the job can be checked again later without the built site. */
+export function referencesOf(text: string): FacilityUpdateJob['references'] {
+  const f = parse(text) as { departments?: { code?: unknown }[]; access?: { stations?: { station?: unknown }[] } } | null;
+  return {
+    departments: (f?.departments ?? []).map((d) => String(d.code)),
+    stations: (f?.access?.stations ?? []).map((s) => String(s.station)),
+  };
+}
+
+/**
+ * Applies the update to the facility's file as it is now on GitHub (on its open self-service PR, if any, so
+ * updates add up), and proposes the result. A file that no longer takes the update (a reviewer changed it in a
+ * way that conflicts, or removed the facility) is an error the operator sees in the outbox.
+ */
+export async function proposeFacilityUpdate(repo: ContentRepo, job: FacilityUpdateJob): Promise<{ ok: true; result: string } | { ok: false; error: string }> {
+  const path = `content/facilities/${job.facilityId}.yaml`;
+  const base = await proposalBase(repo, 'facility-update', job.facilityId, path);
+  if (!base.ok) return base;
+  if (base.text === null) return { ok: false, error: 'facility-gone' };
+  const known = referencesOf(base.text);
+  const vocab = {
+    departments: new Set([...job.references.departments, ...known.departments]),
+    stations: new Set([...job.references.stations, ...known.stations]),
+  };
+  const applied = applyFacilityUpdate(base.text, job.update, job.date, vocab);
+  if (!applied.ok) return { ok: false, error: 'conflict' };
+  const r = await proposeChange(repo, facilityUpdateProposal(job.facilityId, applied, job.requestId));
+  return r.ok ? { ok: true, result: r.url } : r;
 }

@@ -26,10 +26,13 @@ export const FORM_PAGE_CSP = (SECURITY_HEADERS['Content-Security-Policy'] ?? '')
 
 const esc = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
-type Values = Record<string, unknown>;
+export type Values = Record<string, unknown>;
+
+/** Fields a page's own values are never replaced in: the bot checks, the page language, the form's group markers. */
+const NOT_FILLED: ReadonlySet<string> = new Set(['homepage', 'cf-turnstile-response', FORM_TOKEN_FIELD, 'lang', 'edits']);
 
 /** Fills a form's fields with `values` (text, textarea, select, radio, checkbox). */
-function fill(rw: HTMLRewriter, values: Values): HTMLRewriter {
+export function fill(rw: HTMLRewriter, values: Values): HTMLRewriter {
   // HTMLRewriter streams the document in order, so the option handler sees the select it belongs to.
   let selectName: string | null = null;
   const str = (k: string | null): string | undefined => {
@@ -41,11 +44,14 @@ function fill(rw: HTMLRewriter, values: Values): HTMLRewriter {
       element(e) {
         const name = e.getAttribute('name');
         const type = e.getAttribute('type') ?? 'text';
-        if (name === 'homepage' || name === 'cf-turnstile-response' || name === FORM_TOKEN_FIELD || type === 'hidden') return;
+        if (name === null || NOT_FILLED.has(name) || (type === 'hidden' && name !== 'facility')) return;
         const v = str(name);
         if (type === 'radio' || type === 'checkbox') {
-          if (v !== undefined && (type === 'checkbox' || e.getAttribute('value') === v)) e.setAttribute('checked', '');
-          else if (v !== undefined || type === 'checkbox') e.removeAttribute('checked');
+          // A checkbox group comes back as a list; one box as its value (`on` when it has none).
+          const raw = values[name];
+          const chosen = Array.isArray(raw) ? raw.map(String) : v === undefined ? [] : [v];
+          if (chosen.includes(e.getAttribute('value') ?? 'on')) e.setAttribute('checked', '');
+          else if (raw !== undefined) e.removeAttribute('checked');
         } else if (v !== undefined) e.setAttribute('value', v);
       },
     })
@@ -90,7 +96,9 @@ function tokenKey(env: Env, url: URL): string | undefined {
 
 /** Shows refusals: beside each field (`[data-error-for]`) and in the summary (`[data-form-errors]`). */
 function showErrors(rw: HTMLRewriter, issues: FormIssue[], lang: Lang): HTMLRewriter {
-  const byField = new Map(issues.map((i) => [i.field, messages(lang).formErrors[i.reason]]));
+  const words = (i: FormIssue): string => i.message ?? messages(lang).formErrors[i.reason];
+  const byField = new Map<string, string>();
+  for (const i of issues) byField.set(i.field, byField.has(i.field) ? `${byField.get(i.field)} ${words(i)}` : words(i));
   const heading =
     lang === 'ja'
       ? `入力内容に ${issues.length} 件の問題があります。`
@@ -99,7 +107,7 @@ function showErrors(rw: HTMLRewriter, issues: FormIssue[], lang: Lang): HTMLRewr
     .on('[data-form-errors]', {
       element(e) {
         e.removeAttribute('hidden');
-        const items = issues.map((i) => `<li><a href="#f-${esc(i.field)}">${esc(messages(lang).formErrors[i.reason])}</a></li>`).join('');
+        const items = issues.map((i) => `<li><a href="#f-${esc(i.field)}">${esc(words(i))}</a></li>`).join('');
         e.setInnerContent(`<h2>${esc(heading)}</h2><ul>${items}</ul>`, { html: true });
       },
     })

@@ -1,12 +1,18 @@
 /**
- * The three forms: what each stores, and what each sends. The pipeline around them is submit.ts.
+ * The forms: what each stores, and what each sends. The pipeline around them is submit.ts.
  */
-import { ContactFormSchema, CorrectionFormSchema, DataRequestFormSchema } from '../../src/lib/schema/forms.ts';
-import { facilityName } from './facilities.ts';
+import { ContactFormSchema, CorrectionFormSchema, DataRequestFormSchema, type DataRequestType } from '../../src/lib/schema/forms.ts';
+import { parse } from 'yaml';
+import { messages } from '../../src/i18n/index.ts';
+import { FacilityUpdateFormSchema } from '../../src/lib/schema/facility-update-form.ts';
+import { todayInTokyo } from '../../src/lib/util/facility-edit.ts';
+import { facilityFile, facilityName, updateVocabulary } from './facilities.ts';
+import { applyFacilityUpdate, formToUpdate, problemIssues, referencesOf, type FacilityUpdateJob } from './facility-update.ts';
 import { issueFor } from './github-issues.ts';
-import { Refusal } from './http.ts';
+import { Refusal, type Lang } from './http.ts';
+import { consume } from './rate-limit.ts';
 import { ackMail, operatorMail } from './mail.ts';
-import type { FormDef } from './submit.ts';
+import type { FormDef, Prepared } from './submit.ts';
 
 export const contactForm: FormDef<typeof ContactFormSchema> = {
   kind: 'contact',
@@ -78,6 +84,26 @@ export const correctionForm: FormDef<typeof CorrectionFormSchema> = {
   },
 };
 
+/** The two mails of a request that waits for its sender's confirmation: the link to the sender, a notice to the operator. */
+function verifiedRequestMails(m: {
+  kind: 'data-request' | 'facility-update';
+  lang: Lang;
+  to: string;
+  operator: string;
+  type?: DataRequestType;
+  facilityName?: string;
+}): Prepared['outbox'] {
+  const extra = { ...(m.type ? { type: m.type } : {}), ...(m.facilityName ? { facilityName: m.facilityName } : {}) };
+  return ({ id, dueAt, verifyUrl }) => [
+    {
+      channel: 'mail',
+      purpose: 'ack',
+      payload: ackMail({ kind: m.kind, lang: m.lang, requestId: id, to: m.to, ...extra, ...(verifyUrl ? { verifyUrl } : {}) }),
+    },
+    { channel: 'mail', purpose: 'operator', payload: operatorMail({ kind: m.kind, requestId: id, to: m.operator, due: dueAt, type: m.type ?? null }) },
+  ];
+}
+
 export const dataRequestForm: FormDef<typeof DataRequestFormSchema> = {
   kind: 'data-request',
   schema: DataRequestFormSchema,
@@ -89,13 +115,63 @@ export const dataRequestForm: FormDef<typeof DataRequestFormSchema> = {
     facilityId: null,
     personal: { type: f.type, name: f.name, email: f.email, relation: f.relation, principalName: f.principalName ?? null, details: f.details ?? null },
     verify: true,
-    outbox: ({ id, dueAt, verifyUrl }) => [
-      {
-        channel: 'mail',
-        purpose: 'ack',
-        payload: ackMail({ kind: 'data-request', lang, requestId: id, to: f.email, type: f.type, ...(verifyUrl ? { verifyUrl } : {}) }),
-      },
-      { channel: 'mail', purpose: 'operator', payload: operatorMail({ kind: 'data-request', requestId: id, to: cfg.operatorEmail, due: dueAt, type: f.type }) },
-    ],
+    outbox: verifiedRequestMails({ kind: 'data-request', lang, to: f.email, operator: cfg.operatorEmail, type: f.type }),
   }),
+};
+
+/** Self-service limits (issue 13): open changes per facility, and new ones a day for the whole site. */
+export const SELF_SERVICE_LIMITS = { openPerFacility: 3, perDaySiteWide: { max: 20, windowSeconds: 86_400 } } as const;
+
+/**
+ * 掲載情報の更新（医療機関の方）. The form's values become whole groups of the facility's file and are checked
+ * by the content schema against the file the site was built from; the sender is verified by mail, and only then
+ * does the change become a pull request (verify-email.ts queues it, outbox.ts sends it). The sender's name, role,
+ * email and call-back phone stay in the ledger.
+ */
+export const facilityUpdateForm: FormDef<typeof FacilityUpdateFormSchema> = {
+  kind: 'facility-update',
+  schema: FacilityUpdateFormSchema,
+  page: '/update/',
+  thanks: '/update/thanks/',
+  verifyPage: '/update/verify/',
+  prepare: async (f, { env, url, cfg, lang }) => {
+    const file = await facilityFile(env, url, f.facility);
+    if (!file) throw new Refusal(422, [{ field: 'facility', reason: 'invalidFacility' }]);
+    const current = (parse(file.text) ?? {}) as Record<string, unknown>;
+    const formed = formToUpdate(f, current);
+    if (!formed.ok) throw new Refusal(422, [formed.issue]);
+    const today = todayInTokyo();
+    const applied = applyFacilityUpdate(file.text, formed.update, today, await updateVocabulary(env, url));
+    const w = messages(lang).update;
+    const label = (field: string) => w.fieldLabel[field] ?? (/^station\d$/.test(field) ? w.station(Number(field.slice(7))) : field);
+    if (!applied.ok) throw new Refusal(422, problemIssues(applied.problems, label));
+    if (applied.changes.length === 0) throw new Refusal(422, [{ field: 'form', reason: 'noChanges' }]);
+    // Verified changes still waiting for review count against the facility; unverified ones do not (anyone can
+    // send those, and they expire with their link).
+    const open = await env.DB.prepare(
+      `SELECT count(*) AS n FROM requests WHERE kind = 'facility-update' AND facility_id = ? AND status IN ('verified', 'in_progress')`,
+    )
+      .bind(f.facility)
+      .first<{ n: number }>();
+    if ((open?.n ?? 0) >= SELF_SERVICE_LIMITS.openPerFacility)
+      throw new Refusal(429, [{ field: 'facility', reason: 'rateLimited' }], { 'Retry-After': String(24 * 3600) });
+    const hit = await consume(env.DB, [{ limit: { name: 'facility-update:site', ...SELF_SERVICE_LIMITS.perDaySiteWide }, subject: 'all' }]);
+    if (hit) throw new Refusal(429, [{ field: 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
+    const job: FacilityUpdateJob = {
+      kind: 'facility-update',
+      requestId: '',
+      facilityId: f.facility,
+      update: formed.update,
+      date: today,
+      references: referencesOf(applied.text),
+    };
+    return {
+      type: f.facility,
+      email: f.email,
+      facilityId: f.facility,
+      personal: { submitter: { name: f.name, role: f.role, email: f.email, callbackPhone: f.callbackPhone }, facilityName: file.name, job },
+      verify: true,
+      outbox: verifiedRequestMails({ kind: 'facility-update', lang, to: f.email, operator: cfg.operatorEmail, facilityName: file.name }),
+    };
+  },
 };

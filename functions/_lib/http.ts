@@ -104,7 +104,12 @@ export function langOf(data: Record<string, unknown> | undefined, request: Reque
 }
 
 export function refusalJson(r: Refusal, lang: Lang): Response {
-  const errors = r.issues.map((i) => ({ field: i.field, reason: i.reason, message: messages(lang).formErrors[i.reason] }));
+  const errors = r.issues.map((i) => ({
+    field: i.field,
+    reason: i.reason,
+    message: i.message ?? messages(lang).formErrors[i.reason],
+    ...(i.path ? { path: i.path } : {}),
+  }));
   const first = errors[0];
   return Response.json(
     { error: first?.reason ?? 'invalid', field: first?.field, message: first?.message, errors },

@@ -10,9 +10,16 @@ import { decryptJson, encryptJson, randomCode } from './crypto.ts';
 export const DUE_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-export const KIND_PREFIX: Readonly<Record<RequestKind, string>> = { contact: 'C', correction: 'R', 'data-request': 'D' };
+export const KIND_PREFIX: Readonly<Record<RequestKind, string>> = {
+  contact: 'C',
+  correction: 'R',
+  'data-request': 'D',
+  'facility-update': 'U',
+  'person-registration': 'P',
+  'person-withdrawal': 'W',
+};
 /** `D-20261117-7K3M9QXA`: kind, date received (JST), 8 random Crockford base32 characters. */
-export const REQUEST_ID = /^[CRD]-\d{8}-[0-9A-HJKMNP-TV-Z]{8}$/;
+export const REQUEST_ID = /^[CRDUPW]-\d{8}-[0-9A-HJKMNP-TV-Z]{8}$/;
 
 export function newRequestId(kind: RequestKind, now: Date): string {
   const jst = new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
@@ -21,11 +28,14 @@ export function newRequestId(kind: RequestKind, now: Date): string {
 
 export const addDays = (iso: string, days: number): string => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
 
-/** Which status may follow which. Data requests act only after the requester is verified. */
+/** Kinds that act only once the sender has confirmed their email: data requests and self-service changes. */
+export const VERIFIED_KINDS: ReadonlySet<RequestKind> = new Set(['data-request', 'facility-update', 'person-registration', 'person-withdrawal']);
+
+/** Which status may follow which. Data requests and self-service changes act only after the sender is verified. */
 export function allowedNext(kind: RequestKind, from: RequestStatus): readonly RequestStatus[] {
   switch (from) {
     case 'received':
-      return kind === 'data-request' ? ['verified', 'refused'] : ['in_progress', 'answered', 'refused'];
+      return VERIFIED_KINDS.has(kind) ? ['verified', 'refused'] : ['in_progress', 'answered', 'refused'];
     case 'verified':
       return ['in_progress', 'answered', 'refused'];
     case 'in_progress':
@@ -50,6 +60,8 @@ export interface RequestRow {
   verified_at: string | null;
   due_at: string;
   closed_at: string | null;
+  /** Self-service requests: the pull request they became. */
+  pr_number: number | null;
 }
 
 export interface AuditRow {
@@ -63,9 +75,12 @@ export interface AuditRow {
   note: string | null;
 }
 
+/** Where an outbox item goes: a mail (SendGrid), a GitHub issue (correction report), a pull request (self-service). */
+export type OutboxChannel = 'mail' | 'github-issue' | 'github-pr';
+
 export interface OutboxItem {
-  channel: 'mail' | 'github-issue';
-  purpose: 'ack' | 'operator' | 'issue';
+  channel: OutboxChannel;
+  purpose: 'ack' | 'operator' | 'issue' | 'pr' | 'review';
   payload: unknown;
 }
 
@@ -113,13 +128,7 @@ export async function recordRequest(
   verification?: { nonce: string; expiresAt: string },
 ): Promise<ClaimedItem[]> {
   const personal = await encryptJson(encKey, r.personal, r.id);
-  const lockedUntil = new Date(Date.parse(r.receivedAt) + OUTBOX_LOCK_MS).toISOString();
-  const items = await Promise.all(
-    outbox.map(async (o) => {
-      const id = `${r.id}-${o.purpose}`;
-      return { ...o, id, sealed: await encryptJson(encKey, o.payload, id) };
-    }),
-  );
+  const items = await sealedOutbox(db, encKey, r.id, outbox, r.receivedAt);
   const stmts = [
     db
       .prepare(
@@ -136,14 +145,7 @@ export async function recordRequest(
       to_status: 'received',
       note: r.botCheck === 'none-no-js' ? 'bot check: none (no JavaScript)' : null,
     }),
-    ...items.map((o) =>
-      db
-        .prepare(
-          `INSERT INTO outbox (id, request_id, channel, purpose, payload_enc, status, attempts, created_at, next_attempt_at, locked_until)
-           VALUES (?, ?, ?, ?, ?, 'sending', 1, ?, ?, ?)`,
-        )
-        .bind(o.id, r.id, o.channel, o.purpose, o.sealed, r.receivedAt, lockedUntil, lockedUntil),
-    ),
+    ...items.map((o) => o.insert),
   ];
   if (verification) {
     stmts.push(
@@ -151,7 +153,51 @@ export async function recordRequest(
     );
   }
   await db.batch(stmts);
-  return items.map((o) => ({ id: o.id, request_id: r.id, channel: o.channel, purpose: o.purpose, attempts: 1, payload: o.payload }));
+  return items.map((o) => o.claimed);
+}
+
+/**
+ * Outbox items of a request, sealed, as INSERTs that store them already claimed by the caller (status
+ * `sending`, attempt 1, locked for a minute). An item that exists already (the same request and purpose) is
+ * left as it is.
+ */
+async function sealedOutbox(
+  db: D1Database,
+  encKey: string,
+  requestId: string,
+  outbox: readonly OutboxItem[],
+  at: string,
+): Promise<{ insert: D1PreparedStatement; claimed: ClaimedItem }[]> {
+  const lockedUntil = new Date(Date.parse(at) + OUTBOX_LOCK_MS).toISOString();
+  return Promise.all(
+    outbox.map(async (o) => {
+      const id = `${requestId}-${o.purpose}`;
+      const sealed = await encryptJson(encKey, o.payload, id);
+      return {
+        insert: db
+          .prepare(
+            `INSERT INTO outbox (id, request_id, channel, purpose, payload_enc, status, attempts, created_at, next_attempt_at, locked_until)
+             VALUES (?, ?, ?, ?, ?, 'sending', 1, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+          )
+          .bind(id, requestId, o.channel, o.purpose, sealed, at, lockedUntil, lockedUntil),
+        claimed: { id, request_id: requestId, channel: o.channel, purpose: o.purpose, attempts: 1, payload: o.payload },
+      };
+    }),
+  );
+}
+
+/**
+ * Queues more outbox items for a stored request (a verified self-service change: its pull request and mail),
+ * with an audit entry, in one batch. Returns the items this call stored, claimed for delivery.
+ */
+export async function queueOutbox(db: D1Database, encKey: string, requestId: string, outbox: readonly OutboxItem[], action: string): Promise<ClaimedItem[]> {
+  const at = new Date().toISOString();
+  const items = await sealedOutbox(db, encKey, requestId, outbox, at);
+  const results = await db.batch([
+    ...items.map((o) => o.insert),
+    auditInsert(db, { request_id: requestId, at, actor: 'system', action, from_status: null, to_status: null, note: null }),
+  ]);
+  return items.filter((_, k) => results[k]?.meta.changes === 1).map((o) => o.claimed);
 }
 
 export const getRequest = (db: D1Database, id: string): Promise<RequestRow | null> =>

@@ -37,7 +37,7 @@ export interface AckInput {
   type?: DataRequestType;
   /** Data requests: the one-time verification link. */
   verifyUrl?: string;
-  /** Corrections: the facility's display name (public data). */
+  /** Corrections and facility updates: the facility's display name (public data). */
   facilityName?: string;
 }
 
@@ -54,6 +54,11 @@ export function ackMail(a: AckInput): Mail {
     body = ja
       ? `保有個人データに関する請求（${label}）を受け付けました。\n受付番号: ${id}\n\nご本人のメールアドレスであることを確認するため、24 時間以内に次のリンクを開いてください。リンクは一度だけ使えます。\n${a.verifyUrl}\n\n確認後、担当者が内容を確認し、原則として 14 日以内にご連絡します。ご本人確認のため、追加で書類をお願いすることがあります。`
       : `We have received your request (${label}).\nRequest number: ${id}\n\nTo confirm that this email address is yours, please open this link within 24 hours. It works once.\n${a.verifyUrl}\n\nOnce confirmed, we will review the request and reply, as a rule within 14 days. We may ask for documents to confirm your identity.`;
+  } else if (a.kind === 'facility-update') {
+    subject = ja ? `【${SITE.ja}】掲載情報の更新の受付とメールアドレスの確認（${id}）` : `[${SITE.en}] Please confirm your listing update (${id})`;
+    body = ja
+      ? `「${a.facilityName}」の掲載情報の更新を受け付けました。\n受付番号: ${id}\n\n送信した方のメールアドレスであることを確認するため、24 時間以内に次のリンクを開き、「確認する」ボタンを押してください。リンクは一度だけ使えます。\n${a.verifyUrl}\n\n確認が済むと、変更内容は審査担当者に届きます。審査担当者が医療機関の公表電話番号へ折り返しお電話し、ご本人と内容を確認してから掲載を更新します。`
+      : `We have received an update to the listing of "${a.facilityName}".\nRequest number: ${id}\n\nTo confirm that this email address is yours, please open this link within 24 hours and press "Confirm". It works once.\n${a.verifyUrl}\n\nOnce confirmed, the change goes to a reviewer, who will call the facility's published phone number to confirm it with you before the listing is updated.`;
   } else if (a.kind === 'correction') {
     subject = ja ? `【${SITE.ja}】修正依頼を受け付けました（${id}）` : `[${SITE.en}] We received your correction report (${id})`;
     body = ja
@@ -66,6 +71,28 @@ export function ackMail(a: AckInput): Mail {
       : `Thank you for your message.\nRequest number: ${id}\n\nWe will reply, as a rule within 14 days.`;
   }
   return { requestId: id, to: a.to, lang, subject, text: `${body}\n\n${NO_REPLY[lang]}\n\n--\n${SITE[lang]}\n${OPERATOR[lang]}\n`, replyTo: undefined };
+}
+
+/**
+ * To the submitter of a self-service change, once its pull request is open: that it is with a reviewer, and
+ * what happens next. Like every mail to a visitor it echoes nothing they typed.
+ */
+export function inReviewMail(a: { lang: Lang; requestId: string; to: string; facilityName: string }): Mail {
+  const ja = a.lang === 'ja';
+  const subject = ja
+    ? `【${SITE.ja}】掲載情報の更新を審査に回しました（${a.requestId}）`
+    : `[${SITE.en}] Your listing update is with a reviewer (${a.requestId})`;
+  const body = ja
+    ? `「${a.facilityName}」の掲載情報の更新は、メールアドレスの確認が済み、審査担当者に届きました。\n受付番号: ${a.requestId}\n\n審査担当者が医療機関の公表電話番号へ折り返しお電話します。内容が確認できしだい掲載を更新します（通常 5 営業日以内）。確認できない場合は、理由を添えてこのアドレスにお知らせします。`
+    : `Your update to the listing of "${a.facilityName}" is confirmed and with a reviewer.\nRequest number: ${a.requestId}\n\nThe reviewer will call the facility's published phone number. Once the change is confirmed the listing is updated (usually within 5 working days). If it cannot be confirmed, we will tell you why at this address.`;
+  return {
+    requestId: a.requestId,
+    to: a.to,
+    lang: a.lang,
+    subject,
+    text: `${body}\n\n${NO_REPLY[a.lang]}\n\n--\n${SITE[a.lang]}\n${OPERATOR[a.lang]}\n`,
+    replyTo: undefined,
+  };
 }
 
 export interface OperatorInput {
@@ -86,7 +113,14 @@ export const requestTypeLabel = (t: string): string =>
 
 /** Notice to the operator, in Japanese. The subject carries the id and kind only, never personal data. */
 export function operatorMail(o: OperatorInput): Mail {
-  const kindLabel = { contact: 'お問い合わせ', correction: '修正依頼', 'data-request': '個人データ請求' }[o.kind];
+  const kindLabel = {
+    contact: 'お問い合わせ',
+    correction: '修正依頼',
+    'data-request': '個人データ請求',
+    'facility-update': '掲載情報の更新（医療機関）',
+    'person-registration': 'スタッフ掲載の登録',
+    'person-withdrawal': 'スタッフ掲載の取り下げ',
+  }[o.kind];
   const typeLabel = o.kind === 'data-request' && o.type ? `（${requestTypeLabel(o.type)}）` : '';
   const lines = [`${kindLabel}${typeLabel}を受け付けました。`, `受付番号: ${o.requestId}`, `対応期限（目安）: ${o.due.slice(0, 10)}`, ''];
   if (o.contact) lines.push(`お名前: ${o.contact.name}`, `メール: ${o.contact.email}`, '', o.contact.message, '');
@@ -101,8 +135,10 @@ export function operatorMail(o: OperatorInput): Mail {
       '',
     );
   }
+  if (o.kind === 'facility-update')
+    lines.push('送信者のメール確認が済むと、変更は PR になります（ラベル facility-update）。送信者の連絡先は PR に書かず、台帳で確認します:', '');
   if (o.kind === 'data-request') lines.push('ご本人のメール確認が済むまで対応を始めないでください。内容は台帳で確認します:', '');
-  lines.push(`  npm run requests -- show ${o.requestId}`, '', '手順: docs/operations/data-requests.md');
+  lines.push(`  npm run requests -- show ${o.requestId}`, '', `手順: docs/operations/${o.kind === 'facility-update' ? 'self-service' : 'data-requests'}.md`);
   return {
     requestId: o.requestId,
     to: o.to,

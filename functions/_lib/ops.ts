@@ -22,7 +22,11 @@ export const retryOutbox: PagesFunction<Env> = async ({ request, env }) => {
   }
   const db = withBusyRetry(env.DB);
   const channel = url.searchParams.get('channel');
-  const report = await sweep(db, cfg, { force: true, limit: 200, ...(channel === 'mail' || channel === 'github-issue' ? { channel } : {}) });
+  const report = await sweep(db, cfg, {
+    force: true,
+    limit: 200,
+    ...(channel === 'mail' || channel === 'github-issue' || channel === 'github-pr' ? { channel } : {}),
+  });
   const left = await outboxCounts(db);
   return Response.json({ ...report, waiting: left.waiting, stillFailed: left.failed }, { headers: { 'Cache-Control': 'no-store' } });
 };

@@ -11,15 +11,16 @@
  */
 import type { FormsConfig } from './config.ts';
 import { decryptJson } from './crypto.ts';
+import { proposeFacilityUpdate, type FacilityUpdateJob } from './facility-update.ts';
 import { openIssue } from './github-issues.ts';
 import { log } from './http.ts';
-import { auditInsert, OUTBOX_LOCK_MS, setStatus, TransitionError, type ClaimedItem } from './ledger.ts';
+import { auditInsert, OUTBOX_LOCK_MS, setStatus, TransitionError, type ClaimedItem, type OutboxChannel } from './ledger.ts';
 import { sendMail, type Mail } from './mail.ts';
 
 export interface OutboxRow {
   id: string;
   request_id: string;
-  channel: 'mail' | 'github-issue';
+  channel: OutboxChannel;
   purpose: string;
   payload_enc: string;
   status: 'pending' | 'sending' | 'sent' | 'failed';
@@ -53,6 +54,11 @@ async function send(cfg: FormsConfig, item: ClaimedItem): Promise<Outcome> {
       return r.ok ? { ok: true, result: 'sendgrid' } : r;
     }
     if (!cfg.github.token) return { ok: true, result: 'local' };
+    if (item.channel === 'github-pr')
+      return await proposeFacilityUpdate(
+        { ...cfg.github, token: cfg.github.token, api: cfg.github.base, base: cfg.github.branch },
+        item.payload as FacilityUpdateJob,
+      );
     const r = await openIssue({ ...cfg.github, token: cfg.github.token }, item.payload as { title: string; body: string; labels: string[] });
     return r.ok ? { ok: true, result: r.url } : r;
   } catch (e) {
@@ -76,8 +82,8 @@ export async function deliverClaimed(db: D1Database, cfg: FormsConfig, items: re
     if (o.ok) {
       report.sent++;
       stmts.push(db.prepare(`UPDATE outbox SET status = 'sent', locked_until = NULL, sent_at = ?, result = ? WHERE id = ?`).bind(at, o.result, item.id));
-      const action = item.channel === 'mail' ? `mail-sent:${item.purpose}` : 'issue-opened';
-      const note = item.channel === 'github-issue' ? o.result : o.result === 'local' ? 'local outbox' : null;
+      const action = item.channel === 'mail' ? `mail-sent:${item.purpose}` : item.channel === 'github-pr' ? 'pr-opened' : 'issue-opened';
+      const note = item.channel !== 'mail' ? o.result : o.result === 'local' ? 'local outbox' : null;
       stmts.push(auditInsert(db, { request_id: item.request_id, at, actor: 'system', action, from_status: null, to_status: null, note }));
     } else if (item.attempts >= cfg.outboxMaxAttempts) {
       report.gaveUp++;
@@ -110,11 +116,14 @@ export async function deliverClaimed(db: D1Database, cfg: FormsConfig, items: re
   // logged per item above.
   if (report.sent > 0)
     log('info', 'outbox-sent', { sent: report.sent, ...(new Set(items.map((i) => i.request_id)).size === 1 ? { requestId: items[0]!.request_id } : {}) });
-  // An opened issue moves its correction report on, unless an operator already did.
+  // An opened issue or pull request moves its request on, unless an operator already did; a request knows its PR.
   for (const [k, item] of items.entries()) {
-    if (item.channel !== 'github-issue' || !outcomes[k]!.ok) continue;
+    const o = outcomes[k]!;
+    if (item.channel === 'mail' || !o.ok) continue;
+    const pr = item.channel === 'github-pr' ? /\/pull\/(\d+)$/.exec(o.result) : null;
+    if (pr) await db.prepare('UPDATE requests SET pr_number = ? WHERE id = ?').bind(Number(pr[1]), item.request_id).run();
     try {
-      await setStatus(db, item.request_id, 'in_progress', 'system', { note: 'GitHub issue opened' });
+      await setStatus(db, item.request_id, 'in_progress', 'system', { note: item.channel === 'github-pr' ? 'pull request opened' : 'GitHub issue opened' });
     } catch (e) {
       if (!(e instanceof TransitionError)) throw e;
     }
@@ -184,7 +193,7 @@ async function claimAndDeliver(db: D1Database, cfg: FormsConfig, ids: readonly s
 export async function sweep(
   db: D1Database,
   cfg: FormsConfig,
-  opts: { channel?: 'mail' | 'github-issue'; limit?: number; force?: boolean } = {},
+  opts: { channel?: OutboxChannel; limit?: number; force?: boolean } = {},
 ): Promise<DeliveryReport> {
   const now = new Date().toISOString();
   const channel = opts.channel ?? null;

@@ -40,6 +40,8 @@ export interface FormDef<S extends z.ZodType> {
   /** Form page and confirmation page paths (Japanese; English adds /en). */
   page: string;
   thanks: string;
+  /** The page the verification mail links to (a page with a button; default the data request's). */
+  verifyPage?: string;
   /** Form-specific checks (may throw Refusal) and what to store and send. */
   prepare: (data: z.output<S>, c: { env: Env; url: URL; cfg: FormsConfig; lang: Lang }) => Promise<Prepared>;
 }
@@ -181,7 +183,7 @@ async function store(
     const receivedAt = m.now.toISOString();
     const v = p.verify ? await issueToken(cfg.hmacKey, id, m.now) : undefined;
     // The link opens a page with a button: fetching it (a mail scanner, a link preview) confirms nothing.
-    const verifyUrl = v ? `${cfg.siteOrigin}${langPath(m.lang, '/data-request/verify/')}?token=${encodeURIComponent(v.token)}` : undefined;
+    const verifyUrl = v ? `${cfg.siteOrigin}${langPath(m.lang, def.verifyPage ?? '/data-request/verify/')}?token=${encodeURIComponent(v.token)}` : undefined;
     const dueAt = addDays(receivedAt, DUE_DAYS);
     try {
       const claimed = await recordRequest(

@@ -1,22 +1,31 @@
 /**
- * /api/data-requests/verify: confirming the email address of a data request.
+ * /api/data-requests/verify and /api/facility-updates/verify: confirming the email address of a data request or
+ * of a self-service change (the token names the request, and so its kind).
  *
- * The mail's link opens /data-request/verify/?token=… , a page with a button. Only that button — a
- * same-origin POST carrying the token — marks the request verified, so a mail scanner or link preview that
- * fetches the link confirms nothing. A GET here (links from older mails) only redirects to that page.
- * Browsers get the result page (/data-request/verified/); scripts get JSON. Every refusal is 4xx.
+ * The mail's link opens the kind's confirmation page (/data-request/verify/?token=…, /update/verify/?token=…),
+ * a page with a button. Only that button — a same-origin POST carrying the token — marks the request verified,
+ * so a mail scanner or link preview that fetches the link confirms nothing. A GET here (links from older mails)
+ * only redirects to that page. Browsers get the result page; scripts get JSON. Every refusal is 4xx.
+ * A verified self-service change then queues its pull request (self-service.ts), delivered after answering.
  */
 import { withBusyRetry } from './d1-retry.ts';
 import { configOr503 } from './config.ts';
 import { checkOrigin, langOf, langPath, log, methodNotAllowed, parseBody, Refusal, type Lang } from './http.ts';
 import { getRequest, setStatus, TransitionError } from './ledger.ts';
+import { deliverClaimed } from './outbox.ts';
+import { onVerified, VERIFY_PAGES } from './self-service.ts';
 import { refuse } from './submit.ts';
 import { checkToken, consumeToken } from './verification.ts';
 
-export const verifyEmail: PagesFunction<Env> = async ({ request, env }) => {
+/** The pages of the kind whose verification this endpoint is (the path says which). */
+const pagesFor = (url: URL) => (url.pathname.startsWith('/api/facility-updates/') ? VERIFY_PAGES['facility-update']! : VERIFY_PAGES['data-request']!);
+
+export const verifyEmail: PagesFunction<Env> = async (ctx) => {
+  const { request, env } = ctx;
   const url = new URL(request.url);
+  let pages = pagesFor(url);
   if (request.method === 'GET' || request.method === 'HEAD') {
-    const page = new URL(langPath(langOf(undefined, request), '/data-request/verify/'), url);
+    const page = new URL(langPath(langOf(undefined, request), pages.verify), url);
     const token = url.searchParams.get('token');
     if (token) page.searchParams.set('token', token);
     return new Response(null, { status: 303, headers: { Location: `${page.pathname}${page.search}`, 'Cache-Control': 'no-store' } });
@@ -38,7 +47,10 @@ export const verifyEmail: PagesFunction<Env> = async ({ request, env }) => {
     const row = await getRequest(db, t.requestId);
     if (!row) throw new Refusal(400, [{ field: 'token', reason: 'tokenInvalid' }]);
     lang = row.lang;
+    pages = VERIFY_PAGES[row.kind] ?? pages;
     await consumeToken(db, t, now);
+    // Queued before the status changes: a verified change always has its pull request in the outbox.
+    const claimed = await onVerified(db, cfg, row);
     try {
       await setStatus(db, row.id, 'verified', 'requester', { note: 'email verified', at: now.toISOString() });
     } catch (e) {
@@ -46,12 +58,18 @@ export const verifyEmail: PagesFunction<Env> = async ({ request, env }) => {
       if (!(e instanceof TransitionError)) throw e;
     }
     log('info', 'request-verified', { requestId: row.id });
-    const next = `${langPath(lang, '/data-request/verified/')}?id=${row.id}`;
+    if (claimed.length > 0)
+      ctx.waitUntil(
+        deliverClaimed(db, cfg, claimed).catch((e: unknown) =>
+          log('error', 'delivery-error', { requestId: row.id, error: e instanceof Error ? e.name : 'error' }),
+        ),
+      );
+    const next = `${langPath(lang, pages.verified)}?id=${row.id}`;
     if (html) return new Response(null, { status: 303, headers: { Location: next, 'Cache-Control': 'no-store' } });
     return Response.json({ id: row.id, status: 'verified', next }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
     log('info', 'verify-refused', { status: e.status, issues: e.message });
-    return refuse(env, url, e, lang, html ? { result: langPath(lang, '/data-request/verified/') } : undefined);
+    return refuse(env, url, e, lang, html ? { result: langPath(lang, pages.verified) } : undefined);
   }
 };

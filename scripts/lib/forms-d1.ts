@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { ledgerKeys } from '../../functions/_lib/config.ts';
+import type { OutboxChannel } from '../../functions/_lib/ledger.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
@@ -81,7 +82,7 @@ export async function openFormsDb(args: string[]): Promise<FormsDb> {
 /** POST /api/ops/retry on a running site (npm start, or --site https://…). */
 export async function retryOnSite(
   args: string[],
-  channel?: 'mail' | 'github-issue',
+  channel?: OutboxChannel,
 ): Promise<{ sent: number; failed: number; gaveUp: number; waiting: number; stillFailed: number }> {
   const site = flag(args, 'site') ?? process.env['SITE_URL'] ?? 'http://localhost:8788';
   const token = process.env['OPS_TOKEN'] ?? 'dev-only-ops-token';

@@ -8,6 +8,7 @@ import { names } from './en/names.ts';
 import { about, allFacilities, areas, departmentPage, home, stations } from './en/pages.ts';
 import { search } from './en/search.ts';
 import { staff } from './en/staff.ts';
+import { update } from './en/update.ts';
 import type { Messages } from './ja.ts';
 
 export const en: Messages = {
@@ -108,4 +109,5 @@ export const en: Messages = {
   about,
   facility,
   staff,
+  update,
 };

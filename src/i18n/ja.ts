@@ -11,6 +11,7 @@ import { names } from './ja/names.ts';
 import { about, allFacilities, areas, departmentPage, home, stations } from './ja/pages.ts';
 import { search } from './ja/search.ts';
 import { staff } from './ja/staff.ts';
+import { update } from './ja/update.ts';
 
 // One object literal, no spreads: the bundler drops it from a browser script that only needs langPrefix.
 export const ja = {
@@ -121,6 +122,7 @@ export const ja = {
   about,
   facility,
   staff,
+  update,
 };
 
 /** The shape every language has: the keys of ja.ts with string and function values. */

@@ -1,5 +1,5 @@
 /**
- * Progressive enhancement for the visitor forms (contact, correction report, data request).
+ * Progressive enhancement for the visitor forms (contact, correction report, data request, facility update).
  * Without this script the forms POST as plain HTML and the function answers with pages. With it:
  * the same zod schema checks the entries first, errors appear beside the fields and in a summary that
  * takes focus, the form is sent as JSON, and the visitor lands on the same confirmation page.
@@ -18,7 +18,13 @@ import {
 import type { Lang } from '../lib/schema/lang.ts';
 import { formErrorWords, formWords } from '../i18n/client/forms.ts';
 
-const SCHEMAS: Record<string, z.ZodType> = { contact: ContactFormSchema, correction: CorrectionFormSchema, 'data-request': DataRequestFormSchema };
+/** Each form's schema; the update form's is loaded only on its page (it brings the facility schema's vocabularies). */
+const SCHEMAS: Record<string, () => Promise<z.ZodType>> = {
+  contact: async () => ContactFormSchema,
+  correction: async () => CorrectionFormSchema,
+  'data-request': async () => DataRequestFormSchema,
+  'facility-update': async () => (await import('../lib/schema/facility-update-form.ts')).FacilityUpdateFormSchema,
+};
 
 interface ServerError {
   field: string;
@@ -26,11 +32,18 @@ interface ServerError {
   message?: string;
 }
 
-const text = (reason: FormErrorReason, lang: Lang): string => formErrorWords[lang][reason] ?? formErrorWords[lang].invalid;
+/** The server's own words when it gave them (the content schema's message, naming the field), else the reason's. */
+const text = (i: { reason: FormErrorReason; message?: string | undefined }, lang: Lang): string =>
+  i.message ?? formErrorWords[lang][i.reason] ?? formErrorWords[lang].invalid;
 
 function values(form: HTMLFormElement): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of new FormData(form)) if (typeof v === 'string') out[k] = v;
+  for (const [k, v] of new FormData(form)) {
+    if (typeof v !== 'string') continue;
+    // A group of checkboxes sends every ticked value, as the plain HTML form does.
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...(prev as string[]), v] : [prev, v];
+  }
   if ('agree' in out || form.querySelector('[name="agree"]'))
     out['agree'] = (form.querySelector('[name="agree"]') as HTMLInputElement | null)?.checked ?? false;
   return out;
@@ -54,7 +67,7 @@ function showErrors(form: HTMLFormElement, issues: readonly ServerError[], lang:
   for (const i of issues) {
     const slot = form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(i.field)}"]`);
     if (slot) {
-      slot.textContent = text(i.reason, lang);
+      slot.textContent = slot.textContent ? `${slot.textContent} ${text(i, lang)}` : text(i, lang);
       slot.hidden = false;
     }
     form.querySelectorAll(`[name="${CSS.escape(i.field)}"]`).forEach((e) => e.setAttribute('aria-invalid', 'true'));
@@ -68,7 +81,7 @@ function showErrors(form: HTMLFormElement, issues: readonly ServerError[], lang:
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.href = `#f-${i.field}`;
-    a.textContent = text(i.reason, lang);
+    a.textContent = text(i, lang);
     li.append(a);
     ul.append(li);
   }
@@ -100,8 +113,8 @@ function setUpTurnstile(form: HTMLFormElement): void {
 
 function enhance(form: HTMLFormElement): void {
   const kind = form.dataset['form'] ?? '';
-  const schema = SCHEMAS[kind];
-  if (!schema) return;
+  const loadSchema = SCHEMAS[kind];
+  if (!loadSchema) return;
   const lang: Lang = form.dataset['lang'] === 'en' ? 'en' : 'ja';
   const w = formWords[lang];
   const status = form.querySelector<HTMLElement>('[data-form-status]');
@@ -111,7 +124,7 @@ function enhance(form: HTMLFormElement): void {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const data = values(form);
-    const parsed = schema.safeParse(data);
+    const parsed = (await loadSchema()).safeParse(data);
     if (!parsed.success) {
       showErrors(form, formIssues(parsed.error) satisfies FormIssue[], lang);
       return;

@@ -3,7 +3,7 @@
  * Each case names the field and reason we expect, so a refusal for the wrong reason fails too.
  */
 import { FORM_LIMITS } from '../../src/lib/schema/forms.ts';
-import { formBody, validContact, validDataRequest } from './forms-helpers.ts';
+import { formBody, freshEmail, validContact, validDataRequest } from './forms-helpers.ts';
 
 export interface BadCase {
   name: string;
@@ -44,8 +44,23 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
     'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
     ...over,
   });
+  /** A clinic's update of its listing: a new published phone (the fixtures list none), from a fictional sender. */
+  const validUpdate: Valid = (over = {}) => ({
+    lang: 'ja',
+    facility: ctx.facilityId,
+    edits: ['contact'],
+    publicPhone: '03-5555-0100',
+    name: '架空 受付係',
+    role: '事務長（架空）',
+    email: freshEmail('update'),
+    callbackPhone: '090-0000-0000',
+    agree: true,
+    'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    ...over,
+  });
   const forms: { path: string; valid: Valid; text: string[]; required: string[] }[] = [
     { path: '/api/contact', valid: validContact, text: ['name', 'message'], required: ['name', 'email', 'message'] },
+    { path: '/api/facility-updates', valid: validUpdate, text: ['name'], required: ['facility', 'name', 'role', 'email', 'callbackPhone'] },
     { path: '/api/corrections', valid: validCorrection, text: ['proposed', 'evidence'], required: ['facility', 'field', 'proposed', 'evidence'] },
     { path: '/api/data-requests', valid: validDataRequest, text: ['name', 'details'], required: ['type', 'name', 'email', 'relation'] },
   ];
@@ -313,6 +328,91 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
   dr('addition without details', { type: 'addition', details: '   ' }, 'details', 'detailsRequired');
   dr('principal name with markup', { relation: 'agent', principalName: '<b>x</b>' }, 'principalName', 'markup');
 
+  // The update form: what a clinic may not change, values the content check refuses, hours that do not make sense.
+  const uPath = '/api/facility-updates';
+  const upd = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
+    cases.push({
+      name: `${uPath} ${name}`,
+      path: uPath,
+      body: () => JSON.stringify(validUpdate(over)),
+      expect: { status: 422, field, ...(reason ? { reason } : {}) },
+    });
+  const slot = { days: ['mon'], open: '09:00', close: '12:00' };
+  const hours = (h: Record<string, unknown>) => JSON.stringify({ schedules: [{ slots: [slot] }], ...h });
+  upd('unknown facility', { facility: 'f-000000000' }, 'facility', 'invalidFacility');
+  upd('facility with path traversal', { facility: '../../etc/passwd' }, 'facility', 'invalidFacility');
+  upd('facility upper case', { facility: 'F-131410901' }, 'facility', 'invalidFacility');
+  upd('facility too long', { facility: 'a'.repeat(101) }, 'facility', 'tooLong');
+  upd('a change to editors', { editors: ['someone'] }, 'editors', 'unknownField');
+  upd('a change to the facility status (removing it)', { status: { state: 'closed' } }, 'status', 'unknownField');
+  upd('a change to the address', { address: { town: '架空町' } }, 'address', 'unknownField');
+  upd('a change to the codes', { codes: { mhlw: '0000000000' } }, 'codes', 'unknownField');
+  upd('a change to provenance', { provenance: {} }, 'provenance', 'unknownField');
+  upd('a content file in the body', { text: 'name: x' }, 'text', 'unknownField');
+  upd('edits names a group that is not a form group', { edits: ['editors'] }, 'edits', 'invalidChoice');
+  upd('nothing changed', { edits: [], publicPhone: '' }, 'form', 'noChanges');
+  upd('published phone not a phone number', { publicPhone: '0355550100' }, 'publicPhone', 'invalid');
+  upd('published phone with letters', { publicPhone: '03-ABCD-0100' }, 'publicPhone', 'invalid');
+  upd('published phone too long', { publicPhone: '03-5555-0100-0000-0000' }, 'publicPhone', 'tooLong');
+  upd('fax not a phone number', { fax: 'fax please' }, 'fax', 'invalid');
+  upd('website not a URL', { website: 'www.example' }, 'website', 'invalid');
+  upd('website ftp', { website: 'ftp://example.test/' }, 'website', 'invalid');
+  upd('website javascript:', { website: 'javascript:alert(1)' }, 'website', 'markup');
+  upd('booking not a URL', { booking: 'LINE で予約' }, 'booking', 'invalid');
+  upd('website too long', { website: `https://example.test/${'a'.repeat(500)}` }, 'website', 'tooLong');
+  upd('department not a code', { edits: ['departments'], departments: ['内科'] }, 'departments', 'invalidChoice');
+  upd('department not in the vocabulary', { edits: ['departments'], departments: ['99999'] }, 'departments', 'invalid');
+  upd('departments as an object', { edits: ['departments'], departments: { a: 1 } }, 'departments', 'type');
+  upd(
+    'more departments than exist',
+    { edits: ['departments'], departments: Array.from({ length: 61 }, (_, i) => String(10000 + i)) },
+    'departments',
+    'tooLong',
+  );
+  upd('station not in the vocabulary', { edits: ['access'], station1: 'atlantis' }, 'station1', 'invalid');
+  upd('walking minutes not a number', { edits: ['access'], station1: 'nakano', walk1: 'five' }, 'walk1', 'invalid');
+  upd('walking minutes over two hours', { edits: ['access'], station1: 'nakano', walk1: '999' }, 'station1', 'invalid');
+  upd('step-free neither yes nor no', { edits: ['access'], stepFree: 'maybe' }, 'stepFree', 'invalidChoice');
+  upd('parking with markup', { edits: ['access'], parking: '<b>2台</b>' }, 'parking', 'markup');
+  upd('parking too long', { edits: ['access'], parking: 'あ'.repeat(201) }, 'parking', 'tooLong');
+  upd('access note with a control character', { edits: ['access'], accessNote: '北口\u0007から' }, 'accessNote', 'controlChars');
+  upd('service not in the list', { edits: ['services'], services: ['spa'] }, 'services', 'invalidChoice');
+  upd('language not in the list', { edits: ['languages'], languages: ['xx'] }, 'languages', 'invalidChoice');
+  upd('profile too long', { edits: ['profile'], profile: 'あ'.repeat(2001) }, 'profile', 'tooLong');
+  upd('profile with a script', { edits: ['profile'], profile: '<script>alert(1)</script>' }, 'profile', 'markup');
+  upd('role too long', { role: 'あ'.repeat(61) }, 'role', 'tooLong');
+  upd('role with markup', { role: '<i>院長</i>' }, 'role', 'markup');
+  upd('call-back phone with letters', { callbackPhone: 'call me' }, 'callbackPhone', 'invalid');
+  upd('call-back phone too short', { callbackPhone: '110' }, 'callbackPhone', 'invalid');
+  upd('hours not JSON', { hours: '{schedules:' }, 'hours', 'malformed');
+  upd('hours a JSON list', { hours: '[]' }, 'hours', 'type');
+  upd('hours as an object, not a string', { hours: { schedules: [] } }, 'hours', 'type');
+  upd('hours without schedules', { hours: '{}' }, 'hours', 'invalid');
+  upd('hours with an empty schedule', { hours: JSON.stringify({ schedules: [{ slots: [] }] }) }, 'hours', 'invalid');
+  upd(
+    'slot ends before it starts (not overnight)',
+    { hours: JSON.stringify({ schedules: [{ slots: [{ ...slot, open: '18:00', close: '09:00' }] }] }) },
+    'hours',
+    'invalid',
+  );
+  upd('slot on a day that does not exist', { hours: JSON.stringify({ schedules: [{ slots: [{ ...slot, days: ['funday'] }] }] }) }, 'hours', 'invalid');
+  upd('slot without days', { hours: JSON.stringify({ schedules: [{ slots: [{ ...slot, days: [] }] }] }) }, 'hours', 'invalid');
+  upd('slot at 25:00', { hours: JSON.stringify({ schedules: [{ slots: [{ ...slot, close: '25:00' }] }] }) }, 'hours', 'invalid');
+  upd('slot time without a colon', { hours: JSON.stringify({ schedules: [{ slots: [{ ...slot, open: '0900' }] }] }) }, 'hours', 'invalid');
+  upd(
+    'schedule for a department the facility does not have',
+    { hours: JSON.stringify({ schedules: [{ departments: ['01050'], slots: [slot] }] }) },
+    'hours',
+    'invalid',
+  );
+  upd('closure in the 6th week', { hours: hours({ nthWeekClosures: [{ weeks: [6], day: 'sat' }] }) }, 'hours', 'invalid');
+  upd('closure on a holiday weekday', { hours: hours({ nthWeekClosures: [{ weeks: [2], day: 'hol' }] }) }, 'hours', 'invalid');
+  upd('yearly closure on 02-30', { hours: hours({ annualClosures: [{ from: '02-30', to: '03-01' }] }) }, 'hours', 'invalid');
+  upd('dated closure ending before it starts', { hours: hours({ datedClosures: [{ from: '2027-01-05', to: '2027-01-03' }] }) }, 'hours', 'invalid');
+  upd('dated closure on an impossible date', { hours: hours({ datedClosures: [{ from: '2027-02-30', to: '2027-03-01' }] }) }, 'hours', 'invalid');
+  upd('hours note too long', { hours: hours({ note: 'あ'.repeat(501) }) }, 'hours', 'invalid');
+  upd('hours text over 20,000 characters', { hours: ' '.repeat(20_001) }, 'hours', 'tooLong');
+
   // Verification: only a POST with the token confirms; the token is in the body.
   const v = (name: string, token: (() => string) | null, status: number, reason: string) =>
     cases.push({
@@ -333,6 +433,23 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
   v('signed token with an unknown nonce', () => ctx.tokens.wrongNonce, 400, 'tokenInvalid');
   v('expired token', () => ctx.tokens.expired, 410, 'tokenExpired');
   v('replayed token', () => ctx.tokens.used, 409, 'tokenUsed');
+  // The update form's confirmation takes the same tokens, with the same refusals.
+  for (const [name, token, status, reason] of [
+    ['without token', null, 400, 'tokenInvalid'],
+    ['garbage token', () => 'hello', 400, 'tokenInvalid'],
+    ['tampered signature', () => ctx.tokens.tampered, 400, 'tokenInvalid'],
+    ['signature in a non-canonical encoding', () => ctx.tokens.nonCanonical, 400, 'tokenInvalid'],
+    ['signed token for an unknown request', () => ctx.tokens.unknownRequest, 400, 'tokenInvalid'],
+    ['signed token with an unknown nonce', () => ctx.tokens.wrongNonce, 400, 'tokenInvalid'],
+    ['expired token', () => ctx.tokens.expired, 410, 'tokenExpired'],
+    ['replayed token', () => ctx.tokens.used, 409, 'tokenUsed'],
+  ] as const)
+    cases.push({
+      name: `update verify ${name}`,
+      path: '/api/facility-updates/verify',
+      body: () => JSON.stringify(token ? { token: token() } : {}),
+      expect: { status, field: 'token', reason },
+    });
   const verify = '/api/data-requests/verify';
   cases.push({
     name: 'verify from another site',

@@ -55,7 +55,12 @@ beforeAll(async () => {
     wrongNonce: (await issueToken(devHmacKey, id, new Date())).token,
   };
   // Form tokens as the form middleware issues them, with the issue time moved to make each case.
-  const kinds = { '/api/contact': 'contact', '/api/corrections': 'correction', '/api/data-requests': 'data-request' } as const;
+  const kinds = {
+    '/api/contact': 'contact',
+    '/api/corrections': 'correction',
+    '/api/data-requests': 'data-request',
+    '/api/facility-updates': 'facility-update',
+  } as const;
   ctx.freshFormToken = (path) => issueFormToken(devHmacKey, kinds[path as keyof typeof kinds]);
   for (const [path, kind] of Object.entries(kinds)) {
     const ago = (s: number) => issueFormToken(devHmacKey, kind, Date.now() - s * 1000);

@@ -73,6 +73,10 @@ describe('applyFacilityUpdate', () => {
     expect(applied.changes.map((c) => c.path)).toContain('contact.phone');
     expect(applied.changes.map((c) => c.path)).toContain('hours.nthWeekClosures.0.weeks.1');
     expect(applied.changes.some((c) => c.path.startsWith('provenance'))).toBe(false);
+    // Groups the update does not name stay exactly as they were (not replaced by their empty defaults).
+    expect(applied.changes.every((c) => c.path.startsWith('contact.') || c.path.startsWith('hours.'))).toBe(true);
+    const before = parse(current) as Record<string, unknown>;
+    for (const g of ['departments', 'access', 'services', 'languages', 'profile']) expect(f[g], g).toEqual(before[g]);
   });
 
   const refused: [string, unknown, string, RegExp][] = [

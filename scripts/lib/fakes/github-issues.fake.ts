@@ -1,5 +1,7 @@
 /**
- * Fake GitHub REST API for POST /repos/{owner}/{repo}/issues, checked against GitHub's OpenAPI description
+ * Fake GitHub REST API: POST /repos/{owner}/{repo}/issues (correction reports) and, through github-repo.ts, the
+ * repository operations a self-service change proposal uses (refs, contents, pulls, labels). Issues are checked
+ * against GitHub's OpenAPI description
  * (operation issues/create; types from @octokit/openapi-types): a token in Authorization (`token …` or
  * `Bearer …`), a User-Agent, a JSON Accept, X-GitHub-Api-Version when given must be a published one, and a
  * body with `title` (string or integer) plus only the documented optional properties. Answers 201 with an
@@ -7,10 +9,12 @@
  *
  * Control (tests only): POST /_control/down {"match": "<text>"} makes issue creation fail with 503 for
  * bodies containing the text, until POST /_control/up {"match": …}; GET /_control/issues?match=… lists
- * created issues.
+ * created issues. The repository: POST /_control/repo/files {"files": {path: text}} adds files to main,
+ * POST /_control/repo/down {"down": true|false}, GET /_control/repo returns its pulls, branches and request log.
  */
 import type { components, operations } from '@octokit/openapi-types';
 import { json, listen, type Fake } from './fake-server.ts';
+import { handle, newRepo } from './github-repo.ts';
 
 export const GITHUB_TEST_TOKEN = 'ghp_testtoken000000000000000000000000';
 export const GITHUB_TEST_REPO = 'nakano-test/content';
@@ -48,6 +52,7 @@ export function checkCreateIssue(body: unknown): string[] {
 export async function start(): Promise<Fake> {
   const issues: (Issue & { repo: string })[] = [];
   const down = new Set<string>();
+  const repo = newRepo({});
   const server = await listen((req, res) => {
     const url = new URL(req.path, 'http://fake');
     if (url.pathname === '/_control/down' && req.method === 'POST') {
@@ -66,8 +71,25 @@ export async function start(): Promise<Fake> {
         issues.filter((i) => !m || `${i.title}\n${i.body ?? ''}`.includes(m)),
       );
     }
-    const route = /^\/repos\/([^/]+)\/([^/]+)\/issues$/.exec(url.pathname);
-    if (!route || req.method !== 'POST') return json(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+    if (url.pathname === '/_control/repo/files' && req.method === 'POST') {
+      const main = repo.branches.get('main')!;
+      for (const [k, v] of Object.entries((JSON.parse(req.body) as { files: Record<string, string> }).files)) main.set(k, v);
+      return json(res, 200, { ok: true });
+    }
+    if (url.pathname === '/_control/repo/down' && req.method === 'POST') {
+      repo.down = (JSON.parse(req.body) as { down: boolean }).down;
+      return json(res, 200, { ok: true });
+    }
+    if (url.pathname === '/_control/repo') {
+      return json(res, 200, {
+        pulls: repo.pulls,
+        branches: Object.fromEntries([...repo.branches].map(([b, files]) => [b, Object.fromEntries(files)])),
+        commits: Object.fromEntries(repo.commits),
+        log: repo.log,
+      });
+    }
+    const route = /^\/repos\/([^/]+)\/([^/]+)\//.exec(url.pathname);
+    if (!route) return json(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     const auth = String(req.headers['authorization'] ?? '');
     if (auth !== `token ${GITHUB_TEST_TOKEN}` && auth !== `Bearer ${GITHUB_TEST_TOKEN}`)
       return json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
@@ -79,6 +101,8 @@ export async function start(): Promise<Fake> {
     if (version !== undefined && version !== '2022-11-28' && version !== '2026-03-10')
       return json(res, 400, { message: `Unsupported API version ${String(version)}` });
     if (`${route[1]}/${route[2]}` !== GITHUB_TEST_REPO) return json(res, 404, { message: 'Not Found' });
+    if (handle(repo, GITHUB_TEST_REPO, req, res)) return;
+    if (url.pathname !== `/repos/${GITHUB_TEST_REPO}/issues` || req.method !== 'POST') return json(res, 404, { message: 'Not Found' });
     let body: unknown;
     try {
       body = JSON.parse(req.body);

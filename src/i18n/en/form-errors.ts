@@ -26,6 +26,7 @@ export const formErrors = {
   formTokenTooFast: 'This was sent too quickly to accept. Please check your entries and press the button again.',
   formTokenExpired: 'Too much time passed since the page was opened. Your entries are kept; please press the button again.',
   formTokenUsed: 'This page has already been sent. To send again, check your entries and press the button.',
+  noChanges: 'Nothing has changed. Edit the items you want to update, then send.',
   rateLimited: 'Too many submissions. Please wait a while and try again.',
   tokenInvalid: 'This confirmation link is not valid. Please open the link from the email as it is.',
   tokenExpired: 'This confirmation link has expired. Please submit the request again.',

@@ -51,7 +51,7 @@ export const TURNSTILE_DUMMY_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
 export const REQUEST_STATUSES = ['received', 'verified', 'in_progress', 'answered', 'refused'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const REQUEST_KINDS = ['contact', 'correction', 'data-request'] as const;
+export const REQUEST_KINDS = ['contact', 'correction', 'data-request', 'facility-update', 'person-registration', 'person-withdrawal'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 /** Every reason a field can be refused for; the words are src/i18n's `formErrors`. */
@@ -85,6 +85,7 @@ export const FORM_ERROR_REASONS = [
   'tokenExpired',
   'tokenUsed',
   'method',
+  'noChanges',
   'invalid',
 ] as const;
 export type FormErrorReason = (typeof FORM_ERROR_REASONS)[number];
@@ -100,7 +101,7 @@ const MARKUP = /<\s*\/?\s*[a-z!?]|javascript\s*:|on[a-z]+\s*=/i;
 const stringError = (iss: { input?: unknown }) => (iss.input === undefined || iss.input === null ? 'required' : 'type');
 
 /** Free text of at most `max` characters: trimmed, NFC, no control characters, no markup. */
-const text = (max: number, opts: { multiline?: boolean } = {}) =>
+export const text = (max: number, opts: { multiline?: boolean } = {}) =>
   z
     .string({ error: stringError })
     .normalize('NFC')
@@ -111,7 +112,7 @@ const text = (max: number, opts: { multiline?: boolean } = {}) =>
     .refine((s) => !MARKUP.test(s), { error: 'markup' });
 
 /** Optional free text: an empty string counts as not given. */
-const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
+export const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(max, opts).optional());
 
 /** An email address, trimmed. Lookups use `normalizeEmail`. */
@@ -129,10 +130,10 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : 'invalidChoice') });
 
 /** A consent checkbox: `on` from an HTML form, `true` from the script. */
-const Consent = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.literal(true, { error: 'mustAgree' }));
+export const Consent = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.literal(true, { error: 'mustAgree' }));
 
 /** Fields every form carries besides its own. */
-const CommonShape = {
+export const CommonShape = {
   /** Language of the page the form was sent from; mails and errors use it. Default `ja`. */
   lang: z.enum(['ja', 'en'], { error: 'invalidChoice' }).default('ja'),
   /** Honeypot: hidden from people, filled by naive bots. Must stay empty. */
@@ -158,16 +159,19 @@ export const ContactFormSchema = z.strictObject({
 /** A contact form as validated (each form exports its type, like the collections). @public */
 export type ContactForm = z.output<typeof ContactFormSchema>;
 
+/** A facility id as a form sends it (the file name under content/facilities). */
+export const FacilityIdField = z
+  .string({ error: stringError })
+  .trim()
+  .min(1, { error: 'required' })
+  .max(100, { error: 'tooLong' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'invalidFacility' });
+
 /** 掲載情報の修正依頼. The reporter's email is optional and never leaves the ledger. */
 export const CorrectionFormSchema = z.strictObject({
   ...CommonShape,
   /** Facility id (the file name under content/facilities). */
-  facility: z
-    .string({ error: stringError })
-    .trim()
-    .min(1, { error: 'required' })
-    .max(100, { error: 'tooLong' })
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'invalidFacility' }),
+  facility: FacilityIdField,
   /** Which part of the listing is wrong. */
   field: choice(CORRECTION_FIELDS),
   /** What it should say. */
@@ -211,6 +215,10 @@ export interface FormIssue {
   /** The form field (top-level key), or `form` / `body` / `origin` / … for whole-request refusals. */
   field: string;
   reason: FormErrorReason;
+  /** When the reason's general words are not enough: the content schema's own message, with the field's name. */
+  message?: string;
+  /** The content field, e.g. `hours.schedules.0.slots.1.close` (the update form's problems). */
+  path?: string;
 }
 
 const isReason = (s: unknown): s is FormErrorReason => typeof s === 'string' && (FORM_ERROR_REASONS as readonly string[]).includes(s);

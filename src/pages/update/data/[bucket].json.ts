@@ -1,0 +1,21 @@
+/**
+ * /update/data/<bucket>.json: the content file of every facility in the bucket (src/lib/util/bucket.ts), as it
+ * is in content/. The update form's function reads it through the ASSETS binding to pre-fill the form and to
+ * check a submission against the facility's current file. Public data only (the same files as the repository).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { APIRoute } from 'astro';
+import { getDirectory } from '../../../lib/content/directory.ts';
+import { contentDir } from '../../../lib/content/content-dir.ts';
+import { bucketOf, UPDATE_BUCKETS } from '../../../lib/util/bucket.ts';
+
+export const getStaticPaths = () => Array.from({ length: UPDATE_BUCKETS }, (_, i) => ({ params: { bucket: i.toString(16).padStart(2, '0') } }));
+
+export const GET: APIRoute = async ({ params }) => {
+  const dir = await getDirectory();
+  const out: Record<string, { name: string; text: string }> = {};
+  for (const f of dir.facilities)
+    if (bucketOf(f.id) === params.bucket) out[f.id] = { name: f.name.display, text: readFileSync(path.join(contentDir, 'facilities', `${f.id}.yaml`), 'utf8') };
+  return new Response(JSON.stringify(out), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

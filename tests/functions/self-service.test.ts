@@ -1,0 +1,233 @@
+/**
+ * Editing without a GitHub account (issue 13), end to end through wrangler pages dev (workerd, local D1) and the
+ * GitHub fake, which checks every call against GitHub's published API shapes: a clinic's update is stored,
+ * verified by a POST from the confirmation page, and becomes one pull request whose YAML passes the content
+ * schema; what the submitter typed about themselves reaches GitHub nowhere.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { inject, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { scheduledTick } from '../../scripts/lib/dev-server.ts';
+import type { FakePull } from '../../scripts/lib/fakes/github-repo.ts';
+import { FacilitySchema } from '../../src/lib/schema/index.ts';
+import { hoursView } from '../../src/view/hours.ts';
+import { baseUrl, control, eventually, formBody, freshEmail, mailsTo, post, query } from './forms-helpers.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+interface Repo {
+  pulls: FakePull[];
+  branches: Record<string, Record<string, string>>;
+  commits: Record<string, string[]>;
+  log: { method: string; path: string; body: string }[];
+}
+const repo = async () => (await control('github-issues', '/_control/repo')) as Repo;
+const row = (id: string) => query<{ status: string; pr_number: number | null; personal_enc: string }>('SELECT * FROM requests WHERE id = ?', id)[0];
+const outbox = (id: string) =>
+  query<{ purpose: string; status: string; last_error: string | null; result: string | null }>(
+    'SELECT * FROM outbox WHERE request_id = ? ORDER BY purpose',
+    id,
+  );
+
+let facilities: { id: string; name: string }[] = [];
+let next = 10;
+/** A facility no other test here touches, with its file put on the fake repository's main branch. */
+async function facility(): Promise<{ id: string; name: string; file: string; text: string }> {
+  if (facilities.length === 0) facilities = (await (await fetch(`${baseUrl()}/corrections/facilities.json`)).json()) as typeof facilities;
+  const f = facilities[next++]!;
+  const file = `content/facilities/${f.id}.yaml`;
+  const text = readFileSync(path.join(root, file), 'utf8');
+  await control('github-issues', '/_control/repo/files', { files: { [file]: text } });
+  return { ...f, file, text };
+}
+
+const submitter = () => ({ name: '架空 院長代理', role: '事務長（架空）', email: freshEmail('clinic'), callbackPhone: '090-1111-2222' });
+
+/** 月火木金 9:00–12:30 と 15:00–18:30（受付 18:00 まで）、水土 9:00–12:30、第2・第4土曜休診、年末年始. */
+const HOURS = {
+  schedules: [
+    {
+      slots: [
+        { days: ['mon', 'tue', 'thu', 'fri'], open: '09:00', close: '12:30', label: '午前' },
+        { days: ['mon', 'tue', 'thu', 'fri'], open: '15:00', close: '18:30', receptionClose: '18:00', label: '午後' },
+        { days: ['wed', 'sat'], open: '09:00', close: '12:30' },
+      ],
+    },
+  ],
+  closedOnHolidays: true,
+  nthWeekClosures: [{ weeks: [2, 4], day: 'sat' }],
+  annualClosures: [{ from: '12-29', to: '01-03', note: '年末年始' }],
+};
+
+/** Submits an update and confirms it from the mail's link, as the clinic would; returns the request id. */
+async function submitAndVerify(over: Record<string, unknown>, who = submitter()): Promise<string> {
+  const res = await post('/api/facility-updates', { lang: 'ja', agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX', ...who, ...over });
+  expect(res.status, await res.clone().text()).toBe(201);
+  const { id, next: thanks } = (await res.json()) as { id: string; next: string };
+  expect(thanks).toBe(`/update/thanks/?id=${id}`);
+  expect(id).toMatch(/^U-\d{8}-/);
+  const ack = await eventually(async () => (await mailsTo(who.email)).find((m) => m.text.includes('/update/verify/?token=')));
+  expect(ack, 'acknowledgement with the confirmation link').toBeDefined();
+  // The mail echoes nothing the sender typed.
+  for (const v of [who.name, who.role, who.callbackPhone]) expect(ack!.text).not.toContain(v);
+  const link = /(http\S+\/update\/verify\/\?token=\S+)/.exec(ack!.text)![1]!;
+  // Opening the link (a mail scanner would) shows the button and confirms nothing.
+  const page = await (await fetch(`${baseUrl()}${link.replace(/^https?:\/\/[^/]+/, '')}`)).text();
+  expect(page).toContain('action="/api/facility-updates/verify"');
+  expect(row(id)?.status).toBe('received');
+  expect(outbox(id).some((o) => o.purpose === 'pr')).toBe(false);
+  const token = decodeURIComponent(new URL(link).searchParams.get('token')!);
+  const verified = await post('/api/facility-updates/verify', formBody({ lang: 'ja', token }), {
+    contentType: 'application/x-www-form-urlencoded',
+    accept: 'text/html',
+  });
+  expect(verified.status).toBe(303);
+  expect(verified.headers.get('Location')).toBe(`/update/verified/?id=${id}`);
+  return id;
+}
+
+const pullFor = async (facilityId: string) => (await repo()).pulls.filter((p) => p.head.startsWith(`self-service/facility-update/${facilityId}/`));
+
+describe('a clinic updates its listing without a GitHub account', () => {
+  it('hours with two slots, a 第2・第4土曜 closure and a new phone end in one labelled PR whose YAML passes the content schema', async () => {
+    const f = await facility();
+    const who = submitter();
+    const id = await submitAndVerify({ facility: f.id, edits: ['contact'], publicPhone: '03-5555-0123', hours: JSON.stringify(HOURS) }, who);
+    const pr = await eventually(async () => (await pullFor(f.id))[0]);
+    expect(pr, 'a pull request on the fake').toBeDefined();
+    expect(pr!.labels).toEqual(['facility-update']);
+    expect(pr!.title).toBe(`[掲載情報の更新] ${f.name}`);
+    expect(pr!.body).toContain('公表電話番号へ折り返して本人確認');
+    expect(pr!.body).toContain('| `contact.phone` |');
+    expect(pr!.body).toContain(id);
+    await eventually(() => row(id)?.status === 'in_progress');
+    expect(row(id)?.pr_number).toBe(pr!.number);
+
+    // The proposed file: valid content, the facility's own statement through the form, today's date.
+    const r = await repo();
+    const text = r.branches[pr!.head]![f.file]!;
+    const data = FacilitySchema.parse(parse(text));
+    expect(data.contact.phone).toBe('03-5555-0123');
+    expect(data.provenance.hours).toMatchObject({ source: 'facility', via: 'form' });
+    expect(data.provenance.contact).toMatchObject({ source: 'facility', via: 'form' });
+    expect(text.startsWith('#')).toBe(true);
+    // Everything else is as it was.
+    const before = FacilitySchema.parse(parse(f.text));
+    expect(data.name).toEqual(before.name);
+    expect(data.address).toEqual(before.address);
+    expect(data.access).toEqual(before.access);
+    // The facility page's table from that file: 土 has the morning on some weeks only, 日 and 祝 are closed.
+    const v = hoursView(data.hours!, [], 'ja', '2026-12-03');
+    const cells = (label: string) => v.tables[0]!.rows.find((x) => x.label === label || x.range.startsWith(label))!.cells;
+    expect(cells('午前')).toEqual(['open', 'open', 'closed', 'open', 'open', 'closed', 'closed', 'closed']);
+    expect(v.tables[0]!.rows.find((x) => x.label === undefined)!.cells).toEqual([
+      'closed',
+      'closed',
+      'open',
+      'closed',
+      'closed',
+      'some-weeks',
+      'closed',
+      'closed',
+    ]);
+    expect(v.notes.join(' ')).toContain('第2・第4土曜は休診');
+
+    // Nothing the sender said about themselves reached GitHub: not the title, body, branch, commits or files.
+    const sent = JSON.stringify(r.log) + JSON.stringify(r.pulls) + JSON.stringify(r.commits) + Object.keys(r.branches).join(' ');
+    for (const v of [who.name, who.role, who.email, who.callbackPhone, '090-1111-2222']) expect(sent).not.toContain(v);
+    // The reviewer's mail ("with a reviewer") went to the sender, and the ledger holds them encrypted.
+    expect((await mailsTo(who.email)).some((m) => m.subject.includes('審査に回しました'))).toBe(true);
+    expect(row(id)!.personal_enc).not.toContain(who.email);
+  });
+
+  it('a duplicate submission gives one PR, and a second update joins the open PR', async () => {
+    const f = await facility();
+    await submitAndVerify({ facility: f.id, edits: ['contact'], publicPhone: '03-5555-0200' });
+    const first = await eventually(async () => (await pullFor(f.id))[0]);
+    const dup = await submitAndVerify({ facility: f.id, edits: ['contact'], publicPhone: '03-5555-0200' });
+    await eventually(() => outbox(dup).find((o) => o.purpose === 'pr')?.status === 'sent');
+    expect(await pullFor(f.id)).toHaveLength(1);
+    expect(row(dup)?.pr_number).toBe(first!.number);
+
+    const second = await submitAndVerify({ facility: f.id, edits: ['languages'], languages: ['ja', 'en'] });
+    await eventually(() => outbox(second).find((o) => o.purpose === 'pr')?.status === 'sent');
+    const prs = await pullFor(f.id);
+    expect(prs).toHaveLength(1);
+    expect(row(second)?.pr_number).toBe(first!.number);
+    const data = FacilitySchema.parse(parse((await repo()).branches[prs[0]!.head]![f.file]!));
+    // Both updates are in the one file, and the PR body lists both submissions.
+    expect(data.contact.phone).toBe('03-5555-0200');
+    expect(data.languages).toEqual(['ja', 'en']);
+    expect(prs[0]!.body).toContain(second);
+    expect(prs[0]!.body).toContain('| `languages.1` |');
+  });
+
+  it('waits in the outbox while GitHub is down, and the scheduled drain opens exactly one PR', async () => {
+    const f = await facility();
+    await control('github-issues', '/_control/repo/down', { down: true });
+    let id = '';
+    try {
+      id = await submitAndVerify({ facility: f.id, edits: ['contact'], fax: '03-5555-0301' });
+      const waiting = await eventually(() => outbox(id).find((o) => o.purpose === 'pr' && o.last_error === 'http-503'));
+      expect(waiting?.status).toBe('pending');
+      expect(await pullFor(f.id)).toHaveLength(0);
+    } finally {
+      await control('github-issues', '/_control/repo/down', { down: false });
+    }
+    // The drain retries once the backoff (1 s in tests) has passed.
+    await eventually(async () => {
+      await scheduledTick(inject('drainUrl'));
+      return outbox(id).find((o) => o.purpose === 'pr')?.status === 'sent';
+    }, 30_000);
+    expect(await pullFor(f.id)).toHaveLength(1);
+    expect(row(id)?.status).toBe('in_progress');
+  });
+
+  it('refuses a fourth open change for one facility with 429 and Retry-After', async () => {
+    const f = await facility();
+    for (const n of [1, 2, 3]) await submitAndVerify({ facility: f.id, edits: ['contact'], publicPhone: `03-5555-040${n}` });
+    const res = await post('/api/facility-updates', {
+      lang: 'ja',
+      agree: true,
+      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+      ...submitter(),
+      facility: f.id,
+      edits: ['contact'],
+      publicPhone: '03-5555-0409',
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(((await res.json()) as { field: string }).field).toBe('facility');
+  });
+
+  it('names the field in Japanese when the content schema refuses a value', async () => {
+    const f = await facility();
+    const res = await post('/api/facility-updates', {
+      lang: 'ja',
+      agree: true,
+      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+      ...submitter(),
+      facility: f.id,
+      edits: ['contact'],
+      publicPhone: '0355550100',
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { errors: { field: string; path: string; message: string }[] };
+    expect(body.errors).toEqual([
+      { field: 'publicPhone', reason: 'invalid', path: 'contact.phone', message: expect.stringMatching(/^電話番号（公表用）: 電話番号は半角数字とハイフンで/) },
+    ]);
+  });
+
+  it('fills the form with the facility’s current values on the server (no JavaScript needed)', async () => {
+    const f = await facility();
+    const html = await (await fetch(`${baseUrl()}/update/?facility=${f.id}`)).text();
+    const data = FacilitySchema.parse(parse(f.text));
+    expect(html).toContain(`<span data-facility-name>${f.name}</span>`);
+    expect(html).toMatch(new RegExp(`name="facility" value="${f.id}"`));
+    for (const d of data.departments) expect(html).toMatch(new RegExp(`name="departments" value="${d.code}"[^>]*checked`));
+    expect(html).toMatch(new RegExp(`<option value="${data.access.stations[0]!.station}" selected`));
+    expect(html).toMatch(/name="form-token" value="[^"]+"/);
+    expect((await fetch(`${baseUrl()}/update/?facility=f-000000000`)).status).toBe(404);
+    expect(await (await fetch(`${baseUrl()}/update/`)).text()).not.toContain('data-update-form');
+  });
+});
