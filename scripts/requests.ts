@@ -6,10 +6,14 @@
  *   npm run requests -- show <id>
  *   npm run requests -- set-status <id> <in_progress|answered|refused|verified> --by <name> [--reason "…"] [--note "…"] [--dry-run]
  *   npm run requests -- export <id> [--out file.json]     verified disclosure requests only
+ *   npm run requests -- pr <number>                         who sent a self-service pull request: contacts for the call-back
  *   npm run requests -- person <person-id>                  a staff profile: its public file and its D1 record
  *   npm run requests -- person-put <record.json>            store (replace) a person's private record in D1
  *   npm run requests -- purge-person <person-id> --request <D-…> --by <name> [--dry-run]
  *                                                           APPI 削除 / 利用停止: delete the D1 record, audited on the request
+ *
+ * Ending the review of a facility update (set-status … answered | refused --reason) queues the outcome mail to
+ * its sender (docs/operations/self-service.md).
  *
  * Local D1 (.wrangler/state) by default; `--remote --database-id <uuid>` for production (wrangler login,
  * DATA_ENC_KEY and HMAC_KEY in the environment). Every change is written to the audit table.
@@ -17,15 +21,17 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { hmac } from '../functions/_lib/crypto.ts';
-import { requestTypeLabel } from '../functions/_lib/mail.ts';
+import { outcomeMail, requestTypeLabel } from '../functions/_lib/mail.ts';
 import {
   addAudit,
   allowedNext,
   auditTrail,
   decryptPersonal,
   findByEmailHmac,
+  findByPr,
   getRequest,
   listRequests,
+  queueOutbox,
   setStatus,
   TransitionError,
   type RequestRow,
@@ -37,8 +43,8 @@ import { findPeopleByEmail, getPersonPrivate, purgePersonPrivate, putPersonPriva
 const args = process.argv.slice(2);
 const [command, id, status] = positionals(args);
 const USAGE =
-  'npm run requests -- list|show <id>|set-status <id> <status> --by <name>|export <id>|person <person-id>|person-put <file>|purge-person <person-id> --request <id> --by <name>（詳しくは docs/operations/data-requests.md）';
-if (!command || !['list', 'show', 'set-status', 'export', 'person', 'person-put', 'purge-person'].includes(command)) fail(`使い方: ${USAGE}`);
+  'npm run requests -- list|show <id>|set-status <id> <status> --by <name>|export <id>|pr <number>|person <person-id>|person-put <file>|purge-person <person-id> --request <id> --by <name>（詳しくは docs/operations/data-requests.md、docs/operations/self-service.md）';
+if (!command || !['list', 'show', 'set-status', 'export', 'pr', 'person', 'person-put', 'purge-person'].includes(command)) fail(`使い方: ${USAGE}`);
 
 /** A person's public file in content/people, as text (undefined when there is none). */
 const publicFile = (personId: string): { file: string; text: string } | undefined => {
@@ -54,7 +60,21 @@ const STATUS_JA: Record<RequestStatus, string> = {
   refused: '不応諾',
 };
 const label = (r: RequestRow) =>
-  r.kind === 'data-request' ? `データ請求・${requestTypeLabel(r.type ?? '')}` : r.kind === 'correction' ? `修正依頼・${r.type}` : 'お問い合わせ';
+  r.kind === 'data-request'
+    ? `データ請求・${requestTypeLabel(r.type ?? '')}`
+    : r.kind === 'correction'
+      ? `修正依頼・${r.type}`
+      : r.kind === 'facility-update'
+        ? `掲載情報の更新・${r.facility_id}${r.pr_number ? `・PR #${r.pr_number}` : ''}`
+        : r.kind === 'contact'
+          ? 'お問い合わせ'
+          : r.kind;
+
+/** What a facility update's sender left in the ledger (functions/_lib/forms.ts). */
+interface UpdatePersonal {
+  submitter: { name: string; role: string; email: string; callbackPhone: string };
+  facilityName: string;
+}
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
 const { db, cfg, dispose } = await openFormsDb(args);
@@ -72,6 +92,21 @@ try {
       console.log(`${r.id}  [${STATUS_JA[r.status]}]  ${label(r)}  受付 ${day(r.received_at)}  期限 ${day(r.due_at)}${late}`);
     }
     console.log(`${rows.length} 件`);
+  } else if (command === 'pr') {
+    const pr = Number(id);
+    if (!Number.isInteger(pr) || pr <= 0) fail(`PR 番号を指定してください。使い方: ${USAGE}`);
+    const rows = await findByPr(db, pr);
+    if (rows.length === 0) fail(`PR #${pr} に結びついた受付はありません（フォームから来た PR ではないか、まだ作られていません）`);
+    console.log(`PR #${pr}: ${rows.length} 件の送信（個人データ。画面共有・転記に注意。PR には書かないでください）`);
+    for (const r of rows) {
+      const p = await decryptPersonal<UpdatePersonal>(cfg.encKey, r);
+      console.log(`\n${r.id}  ${label(r)}  状態: ${STATUS_JA[r.status]}  受付 ${r.received_at}  メール確認 ${r.verified_at ?? '—'}`);
+      console.log(`  施設: ${p.facilityName}（${r.facility_id}）`);
+      console.log(`  送信者: ${p.submitter.name}（${p.submitter.role}）`);
+      console.log(`  メール: ${p.submitter.email}`);
+      console.log(`  折り返し電話: ${p.submitter.callbackPhone}`);
+    }
+    console.log('\n本人確認は、送信者の番号ではなく医療機関の公表電話番号へかけて行います（docs/operations/self-service.md）。');
   } else if (command === 'person') {
     if (!id) fail(`人物の ID を指定してください。使い方: ${USAGE}`);
     const pub = publicFile(id);
@@ -123,7 +158,8 @@ try {
         `受付 ${row.received_at}  メール確認 ${row.verified_at ?? '—'}  期限 ${row.due_at}  完了 ${row.closed_at ?? '—'}  言語 ${row.lang}  ボット確認 ${row.bot_check}`,
       );
       console.log('\n内容（個人データ。画面共有・転記に注意）:');
-      for (const [k, v] of Object.entries(personal)) if (v !== null) console.log(`  ${k}: ${String(v).replaceAll('\n', '\n    ')}`);
+      for (const [k, v] of Object.entries(personal))
+        if (v !== null) console.log(`  ${k}: ${(typeof v === 'object' ? JSON.stringify(v) : String(v)).replaceAll('\n', '\n    ')}`);
       console.log(`\n次に進める状態: ${allowedNext(row.kind, row.status).join(', ') || '（完了）'}`);
       console.log('\n監査記録:');
       for (const a of await auditTrail(db, row.id))
@@ -150,6 +186,19 @@ try {
         try {
           const after = await setStatus(db, row.id, to, by, { ...(reason ? { reason } : {}), ...(flag(args, 'note') ? { note: flag(args, 'note')! } : {}) });
           console.log(`${row.id}: ${STATUS_JA[row.status]} → ${STATUS_JA[after.status]}（期限 ${day(after.due_at)}）。監査記録に残しました。`);
+          if (row.kind === 'facility-update' && (to === 'answered' || to === 'refused')) {
+            const p = await decryptPersonal<UpdatePersonal>(cfg.encKey, row);
+            const mail = outcomeMail({
+              lang: row.lang,
+              requestId: row.id,
+              to: p.submitter.email,
+              facilityName: p.facilityName,
+              published: to === 'answered',
+              reason,
+            });
+            await queueOutbox(db, cfg.encKey, row.id, [{ channel: 'mail', purpose: 'outcome', payload: mail }], 'outcome-queued', false);
+            console.log('送信者への結果のお知らせを送信待ちにしました（outbox drain が送ります）。');
+          }
         } catch (e) {
           if (e instanceof TransitionError) fail(e.message);
           throw e;

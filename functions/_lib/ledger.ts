@@ -80,7 +80,7 @@ export type OutboxChannel = 'mail' | 'github-issue' | 'github-pr';
 
 export interface OutboxItem {
   channel: OutboxChannel;
-  purpose: 'ack' | 'operator' | 'issue' | 'pr' | 'review';
+  purpose: 'ack' | 'operator' | 'issue' | 'pr' | 'review' | 'outcome';
   payload: unknown;
 }
 
@@ -158,8 +158,8 @@ export async function recordRequest(
 
 /**
  * Outbox items of a request, sealed, as INSERTs that store them already claimed by the caller (status
- * `sending`, attempt 1, locked for a minute). An item that exists already (the same request and purpose) is
- * left as it is.
+ * `sending`, attempt 1, locked for a minute) or, with `claim: false`, waiting for the drain. An item that
+ * exists already (the same request and purpose) is left as it is.
  */
 async function sealedOutbox(
   db: D1Database,
@@ -167,8 +167,9 @@ async function sealedOutbox(
   requestId: string,
   outbox: readonly OutboxItem[],
   at: string,
+  claim = true,
 ): Promise<{ insert: D1PreparedStatement; claimed: ClaimedItem }[]> {
-  const lockedUntil = new Date(Date.parse(at) + OUTBOX_LOCK_MS).toISOString();
+  const lockedUntil = claim ? new Date(Date.parse(at) + OUTBOX_LOCK_MS).toISOString() : null;
   return Promise.all(
     outbox.map(async (o) => {
       const id = `${requestId}-${o.purpose}`;
@@ -177,9 +178,9 @@ async function sealedOutbox(
         insert: db
           .prepare(
             `INSERT INTO outbox (id, request_id, channel, purpose, payload_enc, status, attempts, created_at, next_attempt_at, locked_until)
-             VALUES (?, ?, ?, ?, ?, 'sending', 1, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
           )
-          .bind(id, requestId, o.channel, o.purpose, sealed, at, lockedUntil, lockedUntil),
+          .bind(id, requestId, o.channel, o.purpose, sealed, claim ? 'sending' : 'pending', claim ? 1 : 0, at, lockedUntil ?? at, lockedUntil),
         claimed: { id, request_id: requestId, channel: o.channel, purpose: o.purpose, attempts: 1, payload: o.payload },
       };
     }),
@@ -187,12 +188,20 @@ async function sealedOutbox(
 }
 
 /**
- * Queues more outbox items for a stored request (a verified self-service change: its pull request and mail),
- * with an audit entry, in one batch. Returns the items this call stored, claimed for delivery.
+ * Queues more outbox items for a stored request (a verified self-service change: its pull request and mail; the
+ * outcome mail at the end of its review), with an audit entry, in one batch. Returns the items this call stored,
+ * claimed for delivery now; with `claim: false` (the operator's CLI, which sends nothing) the drain sends them.
  */
-export async function queueOutbox(db: D1Database, encKey: string, requestId: string, outbox: readonly OutboxItem[], action: string): Promise<ClaimedItem[]> {
+export async function queueOutbox(
+  db: D1Database,
+  encKey: string,
+  requestId: string,
+  outbox: readonly OutboxItem[],
+  action: string,
+  claim = true,
+): Promise<ClaimedItem[]> {
   const at = new Date().toISOString();
-  const items = await sealedOutbox(db, encKey, requestId, outbox, at);
+  const items = await sealedOutbox(db, encKey, requestId, outbox, at, claim);
   const results = await db.batch([
     ...items.map((o) => o.insert),
     auditInsert(db, { request_id: requestId, at, actor: 'system', action, from_status: null, to_status: null, note: null }),
@@ -226,6 +235,10 @@ export async function listRequests(db: D1Database, f: { status?: string; kind?: 
     .all<RequestRow>();
   return results;
 }
+
+/** The self-service requests a pull request holds (a second update joins the open PR, so there can be several). */
+export const findByPr = async (db: D1Database, pr: number): Promise<RequestRow[]> =>
+  (await db.prepare('SELECT * FROM requests WHERE pr_number = ? ORDER BY received_at').bind(pr).all<RequestRow>()).results;
 
 export const findByEmailHmac = async (db: D1Database, emailHmac: string): Promise<RequestRow[]> =>
   (await db.prepare('SELECT * FROM requests WHERE email_hmac = ? ORDER BY received_at').bind(emailHmac).all<RequestRow>()).results;

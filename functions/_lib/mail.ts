@@ -95,6 +95,37 @@ export function inReviewMail(a: { lang: Lang; requestId: string; to: string; fac
   };
 }
 
+/**
+ * The outcome of a self-service change, queued by the operator's `npm run requests -- set-status` when the
+ * review ends: published (the PR was merged) or not, with the reviewer's reason. The reason is the reviewer's
+ * text, never the sender's.
+ */
+export function outcomeMail(a: { lang: Lang; requestId: string; to: string; facilityName: string; published: boolean; reason?: string | undefined }): Mail {
+  const ja = a.lang === 'ja';
+  const subject = a.published
+    ? ja
+      ? `【${SITE.ja}】掲載情報を更新しました（${a.requestId}）`
+      : `[${SITE.en}] Your listing has been updated (${a.requestId})`
+    : ja
+      ? `【${SITE.ja}】掲載情報の更新を見送りました（${a.requestId}）`
+      : `[${SITE.en}] We could not make your listing update (${a.requestId})`;
+  const body = a.published
+    ? ja
+      ? `「${a.facilityName}」の掲載情報を、いただいた内容で更新しました。\n受付番号: ${a.requestId}\n\nサイトへの反映には数分かかることがあります。`
+      : `The listing of "${a.facilityName}" has been updated with your change.\nRequest number: ${a.requestId}\n\nIt may take a few minutes to appear on the site.`
+    : ja
+      ? `「${a.facilityName}」の掲載情報の更新は、審査の結果、見送りました。\n受付番号: ${a.requestId}\n理由: ${a.reason ?? ''}\n\n内容を直して、もう一度フォームから送ることができます。`
+      : `We did not make the update to the listing of "${a.facilityName}".\nRequest number: ${a.requestId}\nReason: ${a.reason ?? ''}\n\nYou can correct it and send it again from the form.`;
+  return {
+    requestId: a.requestId,
+    to: a.to,
+    lang: a.lang,
+    subject,
+    text: `${body}\n\n${NO_REPLY[a.lang]}\n\n--\n${SITE[a.lang]}\n${OPERATOR[a.lang]}\n`,
+    replyTo: undefined,
+  };
+}
+
 export interface OperatorInput {
   kind: RequestKind;
   requestId: string;

@@ -4,11 +4,12 @@
  * verified by a POST from the confirmation page, and becomes one pull request whose YAML passes the content
  * schema; what the submitter typed about themselves reaches GitHub nowhere.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { scheduledTick } from '../../scripts/lib/dev-server.ts';
+import { offlineEnv, scheduledTick } from '../../scripts/lib/dev-server.ts';
 import type { FakePull } from '../../scripts/lib/fakes/github-repo.ts';
 import { FacilitySchema } from '../../src/lib/schema/index.ts';
 import { hoursView } from '../../src/view/hours.ts';
@@ -138,6 +139,25 @@ describe('a clinic updates its listing without a GitHub account', () => {
     // The reviewer's mail ("with a reviewer") went to the sender, and the ledger holds them encrypted.
     expect((await mailsTo(who.email)).some((m) => m.subject.includes('審査に回しました'))).toBe(true);
     expect(row(id)!.personal_enc).not.toContain(who.email);
+
+    // The reviewer finds the sender by PR number for the call-back, then ends the review; the sender is told.
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['scripts/requests.ts', ...args, '--state', inject('stateDir')], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, ...offlineEnv },
+      });
+    const shown = cli('pr', String(pr!.number));
+    expect(shown.status, shown.stderr).toBe(0);
+    for (const v of [id, who.name, who.role, who.email, who.callbackPhone]) expect(shown.stdout).toContain(v);
+    const done = cli('set-status', id, 'answered', '--by', '架空 審査担当');
+    expect(done.status, done.stderr).toBe(0);
+    await eventually(async () => {
+      await scheduledTick(inject('drainUrl'));
+      return (await mailsTo(who.email)).some((m) => m.subject.includes('掲載情報を更新しました'));
+    }, 30_000);
+    const outcome = (await mailsTo(who.email)).find((m) => m.subject.includes('掲載情報を更新しました'))!;
+    for (const v of [who.name, who.role, who.callbackPhone]) expect(outcome.text).not.toContain(v);
   });
 
   it('a duplicate submission gives one PR, and a second update joins the open PR', async () => {
