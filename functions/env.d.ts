@@ -26,6 +26,8 @@ interface Env {
   OUTBOX_RETRY_BASE_SECONDS?: string;
   /** Failed attempts before an outbox item is `failed` for the operator. Default 12. */
   OUTBOX_MAX_ATTEMPTS?: string;
+  /** Self-service changes accepted a day, site-wide (default 20). */
+  SELF_SERVICE_PER_DAY?: string;
 
   // Secrets (at least 32 bytes each; see functions/_lib/config.ts).
   DATA_ENC_KEY?: string;

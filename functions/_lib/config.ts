@@ -45,6 +45,8 @@ export interface FormsConfig {
   outboxRetryBaseMs: number;
   /** After this many failed attempts an outbox item is `failed` and waits for the operator. */
   outboxMaxAttempts: number;
+  /** Self-service changes (facility updates) accepted a day, site-wide (issue 13: 20). */
+  selfServicePerDay: number;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +155,7 @@ export function formsConfig(env: EnvSettings, url: URL): FormsConfig {
     allowNoJs: str(env, 'FORMS_ALLOW_NO_JS') !== 'false',
     outboxRetryBaseMs: positive(str(env, 'OUTBOX_RETRY_BASE_SECONDS'), 60) * 1000,
     outboxMaxAttempts: positive(str(env, 'OUTBOX_MAX_ATTEMPTS'), OUTBOX_MAX_ATTEMPTS),
+    selfServicePerDay: positive(str(env, 'SELF_SERVICE_PER_DAY'), 20),
   };
 }
 

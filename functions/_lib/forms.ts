@@ -119,8 +119,8 @@ export const dataRequestForm: FormDef<typeof DataRequestFormSchema> = {
   }),
 };
 
-/** Self-service limits (issue 13): open changes per facility, and new ones a day for the whole site. */
-export const SELF_SERVICE_LIMITS = { openPerFacility: 3, perDaySiteWide: { max: 20, windowSeconds: 86_400 } } as const;
+/** Verified self-service changes waiting for review, per facility (issue 13); the site-wide daily cap is config. */
+const OPEN_PER_FACILITY = 3;
 
 /**
  * 掲載情報の更新（医療機関の方）. The form's values become whole groups of the facility's file and are checked
@@ -153,9 +153,8 @@ export const facilityUpdateForm: FormDef<typeof FacilityUpdateFormSchema> = {
     )
       .bind(f.facility)
       .first<{ n: number }>();
-    if ((open?.n ?? 0) >= SELF_SERVICE_LIMITS.openPerFacility)
-      throw new Refusal(429, [{ field: 'facility', reason: 'rateLimited' }], { 'Retry-After': String(24 * 3600) });
-    const hit = await consume(env.DB, [{ limit: { name: 'facility-update:site', ...SELF_SERVICE_LIMITS.perDaySiteWide }, subject: 'all' }]);
+    if ((open?.n ?? 0) >= OPEN_PER_FACILITY) throw new Refusal(429, [{ field: 'facility', reason: 'rateLimited' }], { 'Retry-After': String(24 * 3600) });
+    const hit = await consume(env.DB, [{ limit: { name: 'facility-update:site', max: cfg.selfServicePerDay, windowSeconds: 86_400 }, subject: 'all' }]);
     if (hit) throw new Refusal(429, [{ field: 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
     const job: FacilityUpdateJob = {
       kind: 'facility-update',

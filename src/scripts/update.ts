@@ -172,16 +172,24 @@ function start(root: HTMLElement): void {
     });
     return el('div', { class: 'choice' }, i, el('label', { for: id }, label));
   }
-  function button(label: string, onClick: () => void, focusAfter?: string): HTMLButtonElement {
+  /** A button that changes the structure; `focusAfter` finds what should have the focus next (a new slot's first field). */
+  function button(label: string, onClick: () => void, focusAfter?: () => HTMLElement | null | undefined): HTMLButtonElement {
     const b = el('button', { type: 'button', class: 'button secondary' }, label);
     b.addEventListener('click', () => {
       onClick();
       render();
       sync();
-      if (focusAfter) editor.querySelector<HTMLElement>(focusAfter)?.focus();
+      focusAfter?.()?.focus();
     });
     return b;
   }
+  /** The first field of the last slot of schedule `k` (the last schedule when omitted). */
+  const lastSlotOf = (k?: number) => () => {
+    const all = editor.querySelectorAll<HTMLElement>('[data-schedule]');
+    const sched = all[k ?? all.length - 1];
+    const slots = sched?.querySelectorAll<HTMLElement>('[data-slot]');
+    return slots?.[slots.length - 1]?.querySelector<HTMLElement>('input[data-first]');
+  };
   const legendGroup = (legend: string, ...children: (Node | null)[]) => el('fieldset', { class: 'field subgroup' }, el('legend', {}, legend), ...children);
   const opt = (s: string | undefined) => (s === '' ? undefined : s);
 
@@ -260,7 +268,7 @@ function start(root: HTMLElement): void {
     const schedules = state.schedules.map((s, k) =>
       el(
         'fieldset',
-        { class: 'schedule' },
+        { class: 'schedule', 'data-schedule': true },
         el('legend', {}, w.schedule(k + 1)),
         state.schedules.length > 1 || s.label
           ? input(
@@ -283,18 +291,14 @@ function start(root: HTMLElement): void {
             )
           : null,
         ...s.slots.map((slot, j) => slotEditor(s.slots, slot, j + 1)),
-        button(
-          w.addSlot,
-          () => s.slots.push({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '09:00', close: '12:00' }),
-          `.schedule:nth-of-type(${k + 1}) [data-slot]:last-of-type input[data-first]`,
-        ),
+        button(w.addSlot, () => s.slots.push({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '09:00', close: '12:00' }), lastSlotOf(k)),
         state.schedules.length > 1 ? button(w.removeSchedule, () => state.schedules.splice(k, 1)) : null,
       ),
     );
     const add = button(
       state.schedules.length === 0 ? w.addSlot : w.addSchedule,
       () => state.schedules.push({ departments: [], slots: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '09:00', close: '12:00' }] }),
-      '.schedule:last-of-type input[data-first]',
+      lastSlotOf(),
     );
     const nth = legendGroup(
       w.nthLegend,

@@ -28,9 +28,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Outbox settings for both workers in tests: a failed item is due again after 1 s (then 2 s, 4 s …) and is
- * given up after 3 attempts, so retries and giving up happen within a test.
+ * given up after 3 attempts, so retries and giving up happen within a test. The site-wide cap on self-service
+ * changes (20 a day in production) is raised: every test file's valid updates share one day's counter.
  */
-export const TEST_OUTBOX_SETTINGS = { OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_MAX_ATTEMPTS: '3' } as const;
+export const TEST_OUTBOX_SETTINGS = { OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_MAX_ATTEMPTS: '3', SELF_SERVICE_PER_DAY: '1000' } as const;
 
 export default async function setup(project: TestProject) {
   forgetFixtureSites();
