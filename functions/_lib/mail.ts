@@ -28,6 +28,16 @@ const NO_REPLY = {
   en: 'This address does not receive replies. If you did not send this request, please ignore this mail.',
 } as const;
 
+/** A mail to a visitor: the body, then the no-reply note and the operator's signature. */
+const visitorMail = (a: { lang: Lang; requestId: string; to: string }, subject: string, body: string): Mail => ({
+  requestId: a.requestId,
+  to: a.to,
+  lang: a.lang,
+  subject,
+  text: `${body}\n\n${NO_REPLY[a.lang]}\n\n--\n${SITE[a.lang]}\n${OPERATOR[a.lang]}\n`,
+  replyTo: undefined,
+});
+
 export interface AckInput {
   kind: RequestKind;
   lang: Lang;
@@ -70,7 +80,7 @@ export function ackMail(a: AckInput): Mail {
       ? `お問い合わせありがとうございます。\n受付番号: ${id}\n\n担当者から、原則として 14 日以内にご返信します。`
       : `Thank you for your message.\nRequest number: ${id}\n\nWe will reply, as a rule within 14 days.`;
   }
-  return { requestId: id, to: a.to, lang, subject, text: `${body}\n\n${NO_REPLY[lang]}\n\n--\n${SITE[lang]}\n${OPERATOR[lang]}\n`, replyTo: undefined };
+  return visitorMail(a, subject, body);
 }
 
 /**
@@ -85,14 +95,7 @@ export function inReviewMail(a: { lang: Lang; requestId: string; to: string; fac
   const body = ja
     ? `「${a.facilityName}」の掲載情報の更新は、メールアドレスの確認が済み、審査担当者に届きました。\n受付番号: ${a.requestId}\n\n審査担当者が医療機関の公表電話番号へ折り返しお電話します。内容が確認できしだい掲載を更新します（通常 5 営業日以内）。確認できない場合は、理由を添えてこのアドレスにお知らせします。`
     : `Your update to the listing of "${a.facilityName}" is confirmed and with a reviewer.\nRequest number: ${a.requestId}\n\nThe reviewer will call the facility's published phone number. Once the change is confirmed the listing is updated (usually within 5 working days). If it cannot be confirmed, we will tell you why at this address.`;
-  return {
-    requestId: a.requestId,
-    to: a.to,
-    lang: a.lang,
-    subject,
-    text: `${body}\n\n${NO_REPLY[a.lang]}\n\n--\n${SITE[a.lang]}\n${OPERATOR[a.lang]}\n`,
-    replyTo: undefined,
-  };
+  return visitorMail(a, subject, body);
 }
 
 /**
@@ -116,14 +119,7 @@ export function outcomeMail(a: { lang: Lang; requestId: string; to: string; faci
     : ja
       ? `「${a.facilityName}」の掲載情報の更新は、審査の結果、見送りました。\n受付番号: ${a.requestId}\n理由: ${a.reason ?? ''}\n\n内容を直して、もう一度フォームから送ることができます。`
       : `We did not make the update to the listing of "${a.facilityName}".\nRequest number: ${a.requestId}\nReason: ${a.reason ?? ''}\n\nYou can correct it and send it again from the form.`;
-  return {
-    requestId: a.requestId,
-    to: a.to,
-    lang: a.lang,
-    subject,
-    text: `${body}\n\n${NO_REPLY[a.lang]}\n\n--\n${SITE[a.lang]}\n${OPERATOR[a.lang]}\n`,
-    replyTo: undefined,
-  };
+  return visitorMail(a, subject, body);
 }
 
 export interface OperatorInput {
