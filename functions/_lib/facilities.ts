@@ -38,7 +38,31 @@ export async function facilityFile(env: Env, url: URL, id: string): Promise<{ na
   return Object.hasOwn(bucket, id) ? bucket[id] : undefined;
 }
 
+interface Vocab {
+  departments: string[];
+  stations: string[];
+  skills: string[];
+  qualifications: string[];
+  societies: string[];
+  /** The privacy policy's current version (its `updated` date): what a registration consents to. */
+  policyVersion: string;
+}
+const NO_VOCAB: Vocab = { departments: [], stations: [], skills: [], qualifications: [], societies: [], policyVersion: '' };
+
 export async function updateVocabulary(env: Env, url: URL): Promise<{ departments: ReadonlySet<string>; stations: ReadonlySet<string> }> {
-  const v = await asset<{ departments: string[]; stations: string[] }>(env, url, '/update/vocab.json', { departments: [], stations: [] });
+  const v = await asset(env, url, '/update/vocab.json', NO_VOCAB);
   return { departments: new Set(v.departments), stations: new Set(v.stations) };
+}
+
+/** The vocabularies a staff registration may name, as the content check's rules take them, and the policy version. */
+export async function staffVocabulary(
+  env: Env,
+  url: URL,
+): Promise<{ ids: Omit<Vocab, 'policyVersion' | 'stations'>; policyVersion: string; facilities: string[] }> {
+  const [v, list] = await Promise.all([asset(env, url, '/update/vocab.json', NO_VOCAB), asset<FacilityRef[]>(env, url, '/corrections/facilities.json', [])]);
+  return {
+    ids: { departments: v.departments, skills: v.skills, qualifications: v.qualifications, societies: v.societies },
+    policyVersion: v.policyVersion,
+    facilities: list.map((f) => f.id),
+  };
 }

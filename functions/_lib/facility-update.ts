@@ -8,6 +8,7 @@
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { FacilitySchema } from '../../src/lib/schema/index.ts';
+import { compact } from '../../src/lib/util/compact.ts';
 import { stampProvenance } from '../../src/lib/util/facility-edit.ts';
 import { fieldChanges, shortValue } from '../../src/lib/util/field-changes.ts';
 import { proposalBase, proposeChange, type ContentRepo, type ProposedChange } from './content-pr.ts';
@@ -125,7 +126,6 @@ export function facilityUpdateProposal(id: string, applied: Extract<AppliedUpdat
 /** The current file's groups, as plain data (what the form was pre-filled with). */
 type Data = Record<string, unknown>;
 
-const compact = (o: Data): Data => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 const flag = (v: 'yes' | 'no' | undefined): boolean | undefined => (v === undefined ? undefined : v === 'yes');
 
 /**

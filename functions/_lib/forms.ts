@@ -6,7 +6,10 @@ import { parse } from 'yaml';
 import { messages } from '../../src/i18n/index.ts';
 import { FacilityUpdateFormSchema } from '../../src/lib/schema/facility-update-form.ts';
 import { todayInTokyo } from '../../src/lib/util/facility-edit.ts';
-import { facilityFile, facilityName, updateVocabulary } from './facilities.ts';
+import { facilityFile, facilityName, staffVocabulary, updateVocabulary } from './facilities.ts';
+import { randomCode } from './crypto.ts';
+import { checkRegistration, type PersonRegistrationPersonal } from './person-registration.ts';
+import { PersonRegistrationFormSchema } from '../../src/lib/schema/person-registration-form.ts';
 import { applyFacilityUpdate, formToUpdate, problemIssues, referencesOf, type FacilityUpdateJob } from './facility-update.ts';
 import { issueFor } from './github-issues.ts';
 import { Refusal, type Lang } from './http.ts';
@@ -86,7 +89,7 @@ export const correctionForm: FormDef<typeof CorrectionFormSchema> = {
 
 /** The two mails of a request that waits for its sender's confirmation: the link to the sender, a notice to the operator. */
 function verifiedRequestMails(m: {
-  kind: 'data-request' | 'facility-update';
+  kind: 'data-request' | 'facility-update' | 'person-registration';
   lang: Lang;
   to: string;
   operator: string;
@@ -171,6 +174,42 @@ export const facilityUpdateForm: FormDef<typeof FacilityUpdateFormSchema> = {
       personal: { submitter: { name: f.name, role: f.role, email: f.email, callbackPhone: f.callbackPhone }, facilityName: file.name, job },
       verify: true,
       outbox: verifiedRequestMails({ kind: 'facility-update', lang, to: f.email, operator: cfg.operatorEmail, facilityName: file.name }),
+    };
+  },
+};
+
+/**
+ * スタッフ紹介の登録. The person's profile is checked whole by the profile schema and the content check's rules;
+ * once they confirm their email, the private part goes to D1 and the public file becomes a pull request
+ * (self-service.ts). The public id is made here: `p-` and 8 random characters.
+ */
+export const personRegistrationForm: FormDef<typeof PersonRegistrationFormSchema> = {
+  kind: 'person-registration',
+  schema: PersonRegistrationFormSchema,
+  page: '/people/register/',
+  thanks: '/update/person-thanks/',
+  verifyPage: '/update/person-verify/',
+  prepare: async (f, { env, url, cfg, lang }) => {
+    const vocab = await staffVocabulary(env, url);
+    const id = `p-${randomCode(8).toLowerCase()}`;
+    const w = messages(lang).register;
+    const checked = checkRegistration(f, { id, today: todayInTokyo(), vocab, label: (field) => w.fieldLabel[field] ?? field });
+    if (!checked.ok) throw new Refusal(422, checked.issues);
+    const hit = await consume(env.DB, [{ limit: { name: 'person-registration:site', max: cfg.selfServicePerDay, windowSeconds: 86_400 }, subject: 'all' }]);
+    if (hit) throw new Refusal(429, [{ field: 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
+    const personal: PersonRegistrationPersonal = {
+      contact: { email: f.email, phone: f.phone ?? null },
+      licenceNumber: f.licenceNumber ?? null,
+      unpublished: checked.unpublished,
+      job: { kind: 'person-registration', requestId: '', personId: id, text: checked.text, published: checked.published },
+    };
+    return {
+      type: id,
+      email: f.email,
+      facilityId: f.facility ?? null,
+      personal,
+      verify: true,
+      outbox: verifiedRequestMails({ kind: 'person-registration', lang, to: f.email, operator: cfg.operatorEmail }),
     };
   },
 };

@@ -69,6 +69,11 @@ export function ackMail(a: AckInput): Mail {
     body = ja
       ? `「${a.facilityName}」の掲載情報の更新を受け付けました。\n受付番号: ${id}\n\n送信した方のメールアドレスであることを確認するため、24 時間以内に次のリンクを開き、「確認する」ボタンを押してください。リンクは一度だけ使えます。\n${a.verifyUrl}\n\n確認が済むと、変更内容は審査担当者に届きます。審査担当者が医療機関の公表電話番号へ折り返しお電話し、ご本人と内容を確認してから掲載を更新します。`
       : `We have received an update to the listing of "${a.facilityName}".\nRequest number: ${id}\n\nTo confirm that this email address is yours, please open this link within 24 hours and press "Confirm". It works once.\n${a.verifyUrl}\n\nOnce confirmed, the change goes to a reviewer, who will call the facility's published phone number to confirm it with you before the listing is updated.`;
+  } else if (a.kind === 'person-registration') {
+    subject = ja ? `【${SITE.ja}】スタッフ紹介の登録の受付とメールアドレスの確認（${id}）` : `[${SITE.en}] Please confirm your staff profile (${id})`;
+    body = ja
+      ? `スタッフ紹介の登録を受け付けました。\n受付番号: ${id}\n\nご本人のメールアドレスであることを確認するため、24 時間以内に次のリンクを開き、「確認する」ボタンを押してください。リンクは一度だけ使えます。\n${a.verifyUrl}\n\n確認が済むと、審査担当者が資格と勤務先を確認してから、公開に同意した項目だけを掲載します。`
+      : `We have received your staff profile.\nRequest number: ${id}\n\nTo confirm that this email address is yours, please open this link within 24 hours and press "Confirm". It works once.\n${a.verifyUrl}\n\nOnce confirmed, a reviewer checks your qualifications and workplace, then publishes only the sections you agreed to publish.`;
   } else if (a.kind === 'correction') {
     subject = ja ? `【${SITE.ja}】修正依頼を受け付けました（${id}）` : `[${SITE.en}] We received your correction report (${id})`;
     body = ja
@@ -87,8 +92,17 @@ export function ackMail(a: AckInput): Mail {
  * To the submitter of a self-service change, once its pull request is open: that it is with a reviewer, and
  * what happens next. Like every mail to a visitor it echoes nothing they typed.
  */
-export function inReviewMail(a: { lang: Lang; requestId: string; to: string; facilityName: string }): Mail {
+export function inReviewMail(a: { lang: Lang; requestId: string; to: string; facilityName?: string }): Mail {
   const ja = a.lang === 'ja';
+  if (a.facilityName === undefined) {
+    const subject = ja
+      ? `【${SITE.ja}】スタッフ紹介の登録を審査に回しました（${a.requestId}）`
+      : `[${SITE.en}] Your staff profile is with a reviewer (${a.requestId})`;
+    const body = ja
+      ? `スタッフ紹介の登録は、メールアドレスの確認が済み、審査担当者に届きました。\n受付番号: ${a.requestId}\n\n審査担当者が資格を公的な名簿で確認し、勤務先の公表電話番号へ確認のお電話をします。確認できしだい掲載し、このアドレスにお知らせします。掲載をやめたいときは、プロフィールのページの「公開をやめる」からいつでも手続きできます。`
+      : `Your staff profile is confirmed and with a reviewer.\nRequest number: ${a.requestId}\n\nThe reviewer checks your qualifications in the public registers and calls your workplace's published number. Once confirmed, the profile is published and we let you know at this address. You can stop publication at any time with "Stop publishing" on your profile page.`;
+    return visitorMail(a, subject, body);
+  }
   const subject = ja
     ? `【${SITE.ja}】掲載情報の更新を審査に回しました（${a.requestId}）`
     : `[${SITE.en}] Your listing update is with a reviewer (${a.requestId})`;

@@ -6,14 +6,16 @@
 import type { RequestKind } from '../../src/lib/schema/forms.ts';
 import type { FormsConfig } from './config.ts';
 import type { FacilityUpdateJob } from './facility-update.ts';
-import type { Lang } from './http.ts';
 import { decryptPersonal, queueOutbox, type ClaimedItem, type RequestRow } from './ledger.ts';
-import { inReviewMail } from './mail.ts';
+import { inReviewMail, type Mail } from './mail.ts';
+import { putPersonPrivate } from './people.ts';
+import type { PersonRegistrationJob, PersonRegistrationPersonal } from './person-registration.ts';
 
 /** The confirmation page (a button, never a GET that confirms) and the result page of each verified kind. */
 export const VERIFY_PAGES: Partial<Record<RequestKind, { verify: string; verified: string }>> = {
   'data-request': { verify: '/data-request/verify/', verified: '/data-request/verified/' },
   'facility-update': { verify: '/update/verify/', verified: '/update/verified/' },
+  'person-registration': { verify: '/update/person-verify/', verified: '/update/person-verified/' },
 };
 
 interface FacilityUpdatePersonal {
@@ -25,17 +27,44 @@ interface FacilityUpdatePersonal {
 /** Queues what a newly verified request sends; returns the items to deliver now (none for data requests). */
 export async function onVerified(db: D1Database, cfg: FormsConfig, row: RequestRow): Promise<ClaimedItem[]> {
   // A request the operator already refused (or moved on) queues nothing.
-  if (row.kind !== 'facility-update' || row.status !== 'received') return [];
+  if (row.status !== 'received') return [];
+  if (row.kind === 'person-registration') return onRegistrationVerified(db, cfg, row);
+  if (row.kind !== 'facility-update') return [];
   const p = await decryptPersonal<FacilityUpdatePersonal>(cfg.encKey, row);
-  const lang: Lang = row.lang;
+  return queueProposal(db, cfg, row, p.job, inReviewMail({ lang: row.lang, requestId: row.id, to: p.submitter.email, facilityName: p.facilityName }));
+}
+
+/** The pull request (its public job, now with the request id) and the 「審査に回しました」 mail, queued in one batch. */
+function queueProposal(db: D1Database, cfg: FormsConfig, row: RequestRow, job: FacilityUpdateJob | PersonRegistrationJob, mail: Mail): Promise<ClaimedItem[]> {
   return queueOutbox(
     db,
     cfg.encKey,
     row.id,
     [
-      { channel: 'github-pr', purpose: 'pr', payload: { ...p.job, requestId: row.id } satisfies FacilityUpdateJob },
-      { channel: 'mail', purpose: 'review', payload: inReviewMail({ lang, requestId: row.id, to: p.submitter.email, facilityName: p.facilityName }) },
+      { channel: 'github-pr', purpose: 'pr', payload: { ...job, requestId: row.id } },
+      { channel: 'mail', purpose: 'review', payload: mail },
     ],
     'pr-queued',
   );
+}
+
+/**
+ * A confirmed registration: what is not public goes to D1 (people_private: email, phone, licence number, the
+ * sections not published), then the public file's pull request and the mail are queued.
+ */
+async function onRegistrationVerified(db: D1Database, cfg: FormsConfig, row: RequestRow): Promise<ClaimedItem[]> {
+  const p = await decryptPersonal<PersonRegistrationPersonal>(cfg.encKey, row);
+  await putPersonPrivate(
+    db,
+    cfg,
+    {
+      id: p.job.personId,
+      email: p.contact.email,
+      ...(p.contact.phone ? { phone: p.contact.phone } : {}),
+      ...(p.licenceNumber ? { licence: { kind: '免許の登録番号（本人の申告）', number: p.licenceNumber } } : {}),
+      unpublished: p.unpublished,
+    },
+    new Date(),
+  );
+  return queueProposal(db, cfg, row, p.job, inReviewMail({ lang: row.lang, requestId: row.id, to: p.contact.email }));
 }

@@ -18,7 +18,12 @@ import { refuse } from './submit.ts';
 import { checkToken, consumeToken } from './verification.ts';
 
 /** The pages of the kind whose verification this endpoint is (the path says which). */
-const pagesFor = (url: URL) => (url.pathname.startsWith('/api/facility-updates/') ? VERIFY_PAGES['facility-update']! : VERIFY_PAGES['data-request']!);
+const pagesFor = (url: URL) =>
+  url.pathname.startsWith('/api/facility-updates/')
+    ? VERIFY_PAGES['facility-update']!
+    : url.pathname.startsWith('/api/people-registrations/')
+      ? VERIFY_PAGES['person-registration']!
+      : VERIFY_PAGES['data-request']!;
 
 export const verifyEmail: PagesFunction<Env> = async (ctx) => {
   const { request, env } = ctx;

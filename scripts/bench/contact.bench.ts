@@ -9,12 +9,12 @@
  * `node scripts/bench/contact.bench.ts [--clients 50] [--requests 1000] [--profile]`: with --profile, a CPU
  * profile of the Worker over the latency run (where the time goes, inclusive shares; slows the run a little).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { offlineEnv, startDrainWorker, startPagesDev, freePort } from '../lib/dev-server.ts';
+import { functionsBenchDist } from './site.ts';
+import { startDrainWorker, startPagesDev, freePort } from '../lib/dev-server.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { startWorkerProfiler } from '../lib/worker-profiler.ts';
 import { readdirSync } from 'node:fs';
@@ -22,24 +22,13 @@ import { start as startSendGrid } from '../lib/fakes/sendgrid.fake.ts';
 import { start as startTurnstile } from '../lib/fakes/turnstile.fake.ts';
 import { start as startGitHub } from '../lib/fakes/github-issues.fake.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
   options: { clients: { type: 'string', default: '50' }, requests: { type: 'string', default: '1000' }, profile: { type: 'boolean', default: false } },
 });
 const clients = Number(values.clients);
 const total = Number(values.requests);
 
-let dist = process.env['DIST_DIR'] ?? 'dist';
-if (!existsSync(path.join(root, dist, 'index.html'))) {
-  dist = '.bench/forms-dist';
-  console.log(`building the site into ${dist} …`);
-  const b = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--silent'], {
-    cwd: root,
-    env: { ...process.env, ...offlineEnv, DIST_DIR: dist, ASTRO_CACHE_DIR: 'node_modules/.astro-bench-forms' },
-    stdio: 'inherit',
-  });
-  if (b.status !== 0) process.exit(1);
-}
+const dist = functionsBenchDist();
 
 const fakes = await Promise.all([startSendGrid(), startTurnstile(), startGitHub()]);
 const state = mkdtempSync(path.join(tmpdir(), 'nakano-bench-forms-'));

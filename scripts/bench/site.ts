@@ -2,11 +2,12 @@
  * What the build benches share: a throw-away site (real content, or N fictional facilities from synthetic.ts)
  * built with `astro build` in a temporary folder, its wall time and peak memory, and file counts of dist/.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { offlineEnv } from '../lib/dev-server.ts';
 import { writeSyntheticContent } from './synthetic.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -102,4 +103,21 @@ export function facilityPages(dist: string): string[] {
 export function facilityPageGzip(dist: string, pages: string[]): number[] {
   const sample = pages.filter((_, i) => i % Math.max(1, Math.floor(pages.length / 200)) === 0);
   return sample.map((d) => gzipSync(readFileSync(path.join(dist, 'facilities', d, 'index.html'))).length).sort((a, b) => a - b);
+}
+
+/**
+ * The site the function benches run against: DIST_DIR (default dist/) when it is built, otherwise a build into
+ * .bench/forms-dist first. Exits when the build fails.
+ */
+export function functionsBenchDist(): string {
+  const dist = process.env['DIST_DIR'] ?? 'dist';
+  if (existsSync(path.join(root, dist, 'index.html'))) return dist;
+  console.log('building the site into .bench/forms-dist …');
+  const b = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--silent'], {
+    cwd: root,
+    env: { ...process.env, ...offlineEnv, DIST_DIR: '.bench/forms-dist', ASTRO_CACHE_DIR: 'node_modules/.astro-bench-forms' },
+    stdio: 'inherit',
+  });
+  if (b.status !== 0) process.exit(1);
+  return '.bench/forms-dist';
 }

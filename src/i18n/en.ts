@@ -9,6 +9,7 @@ import { about, allFacilities, areas, departmentPage, home, stations } from './e
 import { search } from './en/search.ts';
 import { staff } from './en/staff.ts';
 import { update } from './en/update.ts';
+import { register } from './en/register.ts';
 import type { Messages } from './ja.ts';
 
 export const en: Messages = {
@@ -110,4 +111,5 @@ export const en: Messages = {
   facility,
   staff,
   update,
+  register,
 };

@@ -12,6 +12,7 @@ import { about, allFacilities, areas, departmentPage, home, stations } from './j
 import { search } from './ja/search.ts';
 import { staff } from './ja/staff.ts';
 import { update } from './ja/update.ts';
+import { register } from './ja/register.ts';
 
 // One object literal, no spreads: the bundler drops it from a browser script that only needs langPrefix.
 export const ja = {
@@ -123,6 +124,7 @@ export const ja = {
   facility,
   staff,
   update,
+  register,
 };
 
 /** The shape every language has: the keys of ja.ts with string and function values. */

@@ -24,6 +24,7 @@ const SCHEMAS: Record<string, () => Promise<z.ZodType>> = {
   correction: async () => CorrectionFormSchema,
   'data-request': async () => DataRequestFormSchema,
   'facility-update': async () => (await import('../lib/schema/facility-update-form.ts')).FacilityUpdateFormSchema,
+  'person-registration': async () => (await import('../lib/schema/person-registration-form.ts')).PersonRegistrationFormSchema,
 };
 
 interface ServerError {
@@ -44,8 +45,9 @@ function values(form: HTMLFormElement): Record<string, unknown> {
     const prev = out[k];
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...(prev as string[]), v] : [prev, v];
   }
-  if ('agree' in out || form.querySelector('[name="agree"]'))
-    out['agree'] = (form.querySelector('[name="agree"]') as HTMLInputElement | null)?.checked ?? false;
+  // Consent boxes are sent as true or false (a plain form sends `on` or nothing).
+  for (const name of ['agree', 'consent'])
+    if (form.querySelector(`[name="${name}"]`)) out[name] = (form.querySelector(`[name="${name}"]`) as HTMLInputElement | null)?.checked ?? false;
   return out;
 }
 

@@ -11,7 +11,7 @@ import { inject, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { offlineEnv, scheduledTick } from '../../scripts/lib/dev-server.ts';
 import type { FakePull } from '../../scripts/lib/fakes/github-repo.ts';
-import { FacilitySchema } from '../../src/lib/schema/index.ts';
+import { FacilitySchema, PersonSchema } from '../../src/lib/schema/index.ts';
 import { hoursView } from '../../src/view/hours.ts';
 import { baseUrl, control, eventually, formBody, freshEmail, mailsTo, post, query } from './forms-helpers.ts';
 
@@ -249,5 +249,82 @@ describe('a clinic updates its listing without a GitHub account', () => {
     expect(html).toMatch(/name="form-token" value="[^"]+"/);
     expect((await fetch(`${baseUrl()}/update/?facility=f-000000000`)).status).toBe(404);
     expect(await (await fetch(`${baseUrl()}/update/`)).text()).not.toContain('data-update-form');
+  });
+});
+
+describe('a clinician registers a staff profile without a GitHub account', () => {
+  it('publishes only the chosen sections: the private ones, the contact details and the licence number reach GitHub nowhere and live in D1', async () => {
+    const f = (await (await fetch(`${baseUrl()}/corrections/facilities.json`)).json()) as { id: string }[];
+    const email = freshEmail('doctor');
+    const secrets = { email, phone: '090-3333-4444', licenceNumber: '架空-123456', researchmap: 'https://researchmap.jp/kakuu-private-canary' };
+    const res = await post('/api/people-registrations', {
+      lang: 'ja',
+      name: '架空 登録医',
+      kana: 'かくう とうろくい',
+      profession: 'doctor',
+      facility: f[60]!.id,
+      affRole: '医員（架空）',
+      employment: 'part-time',
+      affFrom: '2024-04-01',
+      departments: ['01001'],
+      qualifications: ['q001'],
+      societies: ['soc001'],
+      skills: ['abdominal-ultrasound'],
+      skillsOther: '禁煙外来（架空）',
+      ...secrets,
+      // Two sections stay private: qualifications and the portfolio.
+      publish: ['affiliations', 'memberships', 'skills'],
+      consent: true,
+      agree: true,
+      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id, next } = (await res.json()) as { id: string; next: string };
+    expect(id).toMatch(/^P-/);
+    expect(next).toBe(`/update/person-thanks/?id=${id}`);
+    const ack = await eventually(async () => (await mailsTo(email)).find((m) => m.text.includes('/update/person-verify/?token=')));
+    const link = /(http\S+\/update\/person-verify\/\?token=\S+)/.exec(ack!.text)![1]!;
+    const page = await (await fetch(`${baseUrl()}${link.replace(/^https?:\/\/[^/]+/, '')}`)).text();
+    expect(page).toContain('action="/api/people-registrations/verify"');
+    const token = decodeURIComponent(new URL(link).searchParams.get('token')!);
+    const verified = await post('/api/people-registrations/verify', { token });
+    expect(verified.status).toBe(200);
+
+    const personId = query<{ type: string }>('SELECT type FROM requests WHERE id = ?', id)[0]!.type;
+    const pr = await eventually(async () => (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-registration/${personId}/`)));
+    expect(pr?.labels).toEqual(['person-registration']);
+    expect(pr!.body).toContain('医師等資格確認検索');
+    const r = await repo();
+    const text = r.branches[pr!.head]![`content/people/${personId}.yaml`]!;
+    const person = PersonSchema.parse(parse(text));
+    expect(person.consent).toMatchObject({ method: 'form', sections: ['affiliations', 'memberships', 'skills'] });
+    expect(person.affiliations[0]).toMatchObject({ facility: f[60]!.id, employment: 'part-time' });
+    expect(person.skills).toEqual({ ids: ['abdominal-ultrasound'], other: ['禁煙外来（架空）'] });
+    expect(person.qualifications).toEqual([]);
+    expect(person.portfolio.researchmap).toBeUndefined();
+    // What GitHub received, every byte of it: no contact detail, no licence number, nothing unpublished.
+    const sent = JSON.stringify(r.log) + JSON.stringify(r.pulls) + JSON.stringify(r.commits) + Object.keys(r.branches).join(' ');
+    for (const v of [...Object.values(secrets), 'q001']) expect(sent).not.toContain(v);
+    // D1 holds the private part, encrypted.
+    const stored = query<{ record_enc: string }>('SELECT record_enc FROM people_private WHERE person_id = ?', personId);
+    expect(stored).toHaveLength(1);
+    for (const v of Object.values(secrets)) expect(stored[0]!.record_enc).not.toContain(v);
+  });
+
+  it('refuses a section the content check would refuse, naming the field', async () => {
+    const res = await post('/api/people-registrations', {
+      lang: 'ja',
+      name: '架空 登録医',
+      kana: 'kakuu',
+      profession: 'doctor',
+      email: freshEmail('doctor'),
+      publish: [],
+      consent: true,
+      agree: true,
+      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { errors: { field: string; message: string }[] };
+    expect(body.errors).toEqual([expect.objectContaining({ field: 'kana', message: 'よみ: 読みはひらがなで書いてください' })]);
   });
 });

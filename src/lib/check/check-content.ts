@@ -17,14 +17,9 @@ import { foldLatin } from '../util/japanese.ts';
 
 z.config(z.locales.ja());
 
-export interface ContentProblem {
-  /** Path relative to the content folder's parent, e.g. content/facilities/x.yaml. */
-  file: string;
-  /** Dotted field path, e.g. `hours.schedules.0.slots.1.close`, or '' for the whole file. */
-  field: string;
-  /** Japanese message for an editor. */
-  message: string;
-}
+import type { ContentProblem } from './problem.ts';
+
+export type { ContentProblem };
 
 export interface LoadedContent {
   facilities: Map<string, Facility>;

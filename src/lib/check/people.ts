@@ -14,7 +14,7 @@ import {
   type Skill,
   type Society,
 } from '../schema/index.ts';
-import type { ContentProblem } from './check-content.ts';
+import type { ContentProblem } from './problem.ts';
 
 export interface PeopleVocabularies {
   facilities: ReadonlyMap<string, Facility>;
