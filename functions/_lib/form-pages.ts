@@ -177,7 +177,7 @@ export const formPageMiddleware: PagesFunction<Env> = async (ctx) => {
   const url = new URL(ctx.request.url);
   const id = url.searchParams.get('id');
   const prefill: Values = {};
-  for (const k of ['facility', 'field', 'type'] as const) {
+  for (const k of ['facility', 'field', 'type', 'person'] as const) {
     const v = url.searchParams.get(k);
     if (v && /^[a-z0-9-]{1,100}$/.test(v)) prefill[k] = v;
   }

@@ -8,8 +8,11 @@ import { FacilityUpdateFormSchema } from '../../src/lib/schema/facility-update-f
 import { todayInTokyo } from '../../src/lib/util/facility-edit.ts';
 import { facilityFile, facilityName, staffVocabulary, updateVocabulary } from './facilities.ts';
 import { randomCode } from './crypto.ts';
+import { normalizeEmail } from '../../src/lib/schema/forms.ts';
 import { checkRegistration, type PersonRegistrationPersonal } from './person-registration.ts';
-import { PersonRegistrationFormSchema } from '../../src/lib/schema/person-registration-form.ts';
+import { PersonRegistrationFormSchema, PersonWithdrawalFormSchema } from '../../src/lib/schema/person-registration-form.ts';
+import { getPersonPrivate } from './people.ts';
+import { hmac } from './crypto.ts';
 import { applyFacilityUpdate, formToUpdate, problemIssues, referencesOf, type FacilityUpdateJob } from './facility-update.ts';
 import { issueFor } from './github-issues.ts';
 import { Refusal, type Lang } from './http.ts';
@@ -89,7 +92,7 @@ export const correctionForm: FormDef<typeof CorrectionFormSchema> = {
 
 /** The two mails of a request that waits for its sender's confirmation: the link to the sender, a notice to the operator. */
 function verifiedRequestMails(m: {
-  kind: 'data-request' | 'facility-update' | 'person-registration';
+  kind: 'data-request' | 'facility-update' | 'person-registration' | 'person-withdrawal';
   lang: Lang;
   to: string;
   operator: string;
@@ -210,6 +213,38 @@ export const personRegistrationForm: FormDef<typeof PersonRegistrationFormSchema
       personal,
       verify: true,
       outbox: verifiedRequestMails({ kind: 'person-registration', lang, to: f.email, operator: cfg.operatorEmail }),
+    };
+  },
+};
+
+/**
+ * 公開をやめる. Only the address the person registered with (people_private in D1) gets the confirmation link;
+ * for any other address or id the answer is the same (so the form does not tell who is registered), the request
+ * is kept for the operator, and no mail is sent.
+ */
+export const personWithdrawalForm: FormDef<typeof PersonWithdrawalFormSchema> = {
+  kind: 'person-withdrawal',
+  schema: PersonWithdrawalFormSchema,
+  page: '/people/withdraw/',
+  thanks: '/update/withdraw-thanks/',
+  verifyPage: '/update/withdraw-verify/',
+  prepare: async (f, { env, cfg, lang }) => {
+    const stored = await getPersonPrivate(env.DB, cfg.encKey, f.person);
+    const registered = stored?.record.email;
+    const matches =
+      registered !== undefined &&
+      (await hmac(cfg.hmacKey, 'email', normalizeEmail(registered))) === (await hmac(cfg.hmacKey, 'email', normalizeEmail(f.email)));
+    return {
+      type: f.person,
+      email: f.email,
+      facilityId: null,
+      personal: { personId: f.person, email: f.email, matchedRegistration: matches },
+      verify: matches,
+      outbox: matches
+        ? verifiedRequestMails({ kind: 'person-withdrawal', lang, to: registered, operator: cfg.operatorEmail })
+        : ({ id, dueAt }) => [
+            { channel: 'mail', purpose: 'operator', payload: operatorMail({ kind: 'person-withdrawal', requestId: id, to: cfg.operatorEmail, due: dueAt }) },
+          ],
     };
   },
 };

@@ -74,6 +74,11 @@ export function ackMail(a: AckInput): Mail {
     body = ja
       ? `スタッフ紹介の登録を受け付けました。\n受付番号: ${id}\n\nご本人のメールアドレスであることを確認するため、24 時間以内に次のリンクを開き、「確認する」ボタンを押してください。リンクは一度だけ使えます。\n${a.verifyUrl}\n\n確認が済むと、審査担当者が資格と勤務先を確認してから、公開に同意した項目だけを掲載します。`
       : `We have received your staff profile.\nRequest number: ${id}\n\nTo confirm that this email address is yours, please open this link within 24 hours and press "Confirm". It works once.\n${a.verifyUrl}\n\nOnce confirmed, a reviewer checks your qualifications and workplace, then publishes only the sections you agreed to publish.`;
+  } else if (a.kind === 'person-withdrawal') {
+    subject = ja ? `【${SITE.ja}】スタッフ紹介の公開をやめる手続きの確認（${id}）` : `[${SITE.en}] Please confirm: stop publishing your staff profile (${id})`;
+    body = ja
+      ? `スタッフ紹介の公開をやめる申し出を受け付けました。\n受付番号: ${id}\n\nご登録のメールアドレスの持ち主であることを確認するため、24 時間以内に次のリンクを開き、「確認する」ボタンを押してください。リンクは一度だけ使えます。\n${a.verifyUrl}\n\n確認が済むと、プロフィールのページを削除する手続きに入ります。`
+      : `We have received a request to stop publishing your staff profile.\nRequest number: ${id}\n\nTo confirm that you own the registered address, please open this link within 24 hours and press "Confirm". It works once.\n${a.verifyUrl}\n\nOnce confirmed, we remove the profile page.`;
   } else if (a.kind === 'correction') {
     subject = ja ? `【${SITE.ja}】修正依頼を受け付けました（${id}）` : `[${SITE.en}] We received your correction report (${id})`;
     body = ja
@@ -133,6 +138,16 @@ export function outcomeMail(a: { lang: Lang; requestId: string; to: string; faci
     : ja
       ? `「${a.facilityName}」の掲載情報の更新は、審査の結果、見送りました。\n受付番号: ${a.requestId}\n理由: ${a.reason ?? ''}\n\n内容を直して、もう一度フォームから送ることができます。`
       : `We did not make the update to the listing of "${a.facilityName}".\nRequest number: ${a.requestId}\nReason: ${a.reason ?? ''}\n\nYou can correct it and send it again from the form.`;
+  return visitorMail(a, subject, body);
+}
+
+/** After a confirmed 「公開をやめる」: what happens now. Echoes nothing. */
+export function withdrawalMail(a: { lang: Lang; requestId: string; to: string }): Mail {
+  const ja = a.lang === 'ja';
+  const subject = ja ? `【${SITE.ja}】スタッフ紹介の公開をやめます（${a.requestId}）` : `[${SITE.en}] Your staff profile will be removed (${a.requestId})`;
+  const body = ja
+    ? `確認が済みました。プロフィールのページを削除する手続きに入りました。\n受付番号: ${a.requestId}\n\n通常 3 営業日以内にサイトから削除し、このアドレスにお知らせします。当社が保管している登録内容の削除もご希望の場合は、個人データに関する請求（削除）からお申し出ください。`
+    : `Confirmed. We have started removing your profile page.\nRequest number: ${a.requestId}\n\nIt is usually removed within 3 working days and we let you know at this address. If you also want us to delete what we keep about your registration, please send a data request (deletion).`;
   return visitorMail(a, subject, body);
 }
 

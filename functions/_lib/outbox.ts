@@ -13,7 +13,7 @@ import type { FormsConfig } from './config.ts';
 import { decryptJson } from './crypto.ts';
 import { proposeFacilityUpdate, type FacilityUpdateJob } from './facility-update.ts';
 import { openIssue } from './github-issues.ts';
-import { proposePersonRegistration, type PersonRegistrationJob } from './person-registration.ts';
+import { proposePersonRegistration, proposePersonWithdrawal, type PersonRegistrationJob, type PersonWithdrawalJob } from './person-registration.ts';
 import { log } from './http.ts';
 import { auditInsert, OUTBOX_LOCK_MS, setStatus, TransitionError, type ClaimedItem, type OutboxChannel } from './ledger.ts';
 import { sendMail, type Mail } from './mail.ts';
@@ -57,8 +57,10 @@ async function send(cfg: FormsConfig, item: ClaimedItem): Promise<Outcome> {
     if (!cfg.github.token) return { ok: true, result: 'local' };
     if (item.channel === 'github-pr') {
       const repo = { ...cfg.github, token: cfg.github.token, api: cfg.github.base, base: cfg.github.branch };
-      const job = item.payload as FacilityUpdateJob | PersonRegistrationJob;
-      return await (job.kind === 'person-registration' ? proposePersonRegistration(repo, job) : proposeFacilityUpdate(repo, job));
+      const job = item.payload as FacilityUpdateJob | PersonRegistrationJob | PersonWithdrawalJob;
+      if (job.kind === 'person-registration') return await proposePersonRegistration(repo, job);
+      if (job.kind === 'person-withdrawal') return await proposePersonWithdrawal(repo, job);
+      return await proposeFacilityUpdate(repo, job);
     }
     const r = await openIssue({ ...cfg.github, token: cfg.github.token }, item.payload as { title: string; body: string; labels: string[] });
     return r.ok ? { ok: true, result: r.url } : r;

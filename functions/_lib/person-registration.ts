@@ -190,3 +190,33 @@ export async function proposePersonRegistration(
   const r = await proposeChange(repo, personRegistrationProposal(job));
   return r.ok ? { ok: true, result: r.url } : r;
 }
+
+/** The outbox's `github-pr` payload for a withdrawal: the file to remove. */
+export interface PersonWithdrawalJob {
+  kind: 'person-withdrawal';
+  requestId: string;
+  personId: string;
+}
+
+/** 公開をやめる: a PR that removes the profile's file. Public id only. */
+export async function proposePersonWithdrawal(
+  repo: ContentRepo,
+  job: PersonWithdrawalJob,
+): Promise<{ ok: true; result: string } | { ok: false; error: string }> {
+  const r = await proposeChange(repo, {
+    kind: 'person-withdrawal',
+    subject: job.personId,
+    files: [{ path: `content/people/${job.personId}.yaml`, text: null }],
+    title: `[スタッフ掲載の取り下げ] ${job.personId}`,
+    body: [
+      `本人が「公開をやめる」から申し出た取り下げです（受付番号 ${job.requestId}、登録メールアドレスで確認済み）。プロフィールのファイルを削除します。`,
+      '',
+      '### 審査担当者の確認',
+      '- [ ] 速やかにマージする（本人の申し出による利用停止。内容の審査は要りません）',
+      '- [ ] マージ後 `npm run requests -- set-status <受付番号> answered --by <担当者>` で本人に知らせる',
+      '',
+      '<sub>D1 の非公開記録は取り下げ済みの印が付いています。削除の請求があれば `npm run requests -- purge-person` で消します。</sub>',
+    ].join('\n'),
+  });
+  return r.ok ? { ok: true, result: r.url } : r;
+}

@@ -7,15 +7,17 @@ import type { RequestKind } from '../../src/lib/schema/forms.ts';
 import type { FormsConfig } from './config.ts';
 import type { FacilityUpdateJob } from './facility-update.ts';
 import { decryptPersonal, queueOutbox, type ClaimedItem, type RequestRow } from './ledger.ts';
-import { inReviewMail, type Mail } from './mail.ts';
-import { putPersonPrivate } from './people.ts';
-import type { PersonRegistrationJob, PersonRegistrationPersonal } from './person-registration.ts';
+import { inReviewMail, withdrawalMail, type Mail } from './mail.ts';
+import { getPersonPrivate, putPersonPrivate } from './people.ts';
+import { todayInTokyo } from '../../src/lib/util/facility-edit.ts';
+import type { PersonRegistrationJob, PersonRegistrationPersonal, PersonWithdrawalJob } from './person-registration.ts';
 
 /** The confirmation page (a button, never a GET that confirms) and the result page of each verified kind. */
 export const VERIFY_PAGES: Partial<Record<RequestKind, { verify: string; verified: string }>> = {
   'data-request': { verify: '/data-request/verify/', verified: '/data-request/verified/' },
   'facility-update': { verify: '/update/verify/', verified: '/update/verified/' },
   'person-registration': { verify: '/update/person-verify/', verified: '/update/person-verified/' },
+  'person-withdrawal': { verify: '/update/withdraw-verify/', verified: '/update/withdraw-verified/' },
 };
 
 interface FacilityUpdatePersonal {
@@ -29,13 +31,20 @@ export async function onVerified(db: D1Database, cfg: FormsConfig, row: RequestR
   // A request the operator already refused (or moved on) queues nothing.
   if (row.status !== 'received') return [];
   if (row.kind === 'person-registration') return onRegistrationVerified(db, cfg, row);
+  if (row.kind === 'person-withdrawal') return onWithdrawalVerified(db, cfg, row);
   if (row.kind !== 'facility-update') return [];
   const p = await decryptPersonal<FacilityUpdatePersonal>(cfg.encKey, row);
   return queueProposal(db, cfg, row, p.job, inReviewMail({ lang: row.lang, requestId: row.id, to: p.submitter.email, facilityName: p.facilityName }));
 }
 
 /** The pull request (its public job, now with the request id) and the 「審査に回しました」 mail, queued in one batch. */
-function queueProposal(db: D1Database, cfg: FormsConfig, row: RequestRow, job: FacilityUpdateJob | PersonRegistrationJob, mail: Mail): Promise<ClaimedItem[]> {
+function queueProposal(
+  db: D1Database,
+  cfg: FormsConfig,
+  row: RequestRow,
+  job: FacilityUpdateJob | PersonRegistrationJob | PersonWithdrawalJob,
+  mail: Mail,
+): Promise<ClaimedItem[]> {
   return queueOutbox(
     db,
     cfg.encKey,
@@ -67,4 +76,18 @@ async function onRegistrationVerified(db: D1Database, cfg: FormsConfig, row: Req
     new Date(),
   );
   return queueProposal(db, cfg, row, p.job, inReviewMail({ lang: row.lang, requestId: row.id, to: p.contact.email }));
+}
+
+/**
+ * A confirmed 「公開をやめる」: the D1 record is marked withdrawn (the person asked to stop publication; deleting
+ * it is a separate APPI 削除, `npm run requests -- purge-person`), and the PR removing the file is queued.
+ */
+async function onWithdrawalVerified(db: D1Database, cfg: FormsConfig, row: RequestRow): Promise<ClaimedItem[]> {
+  const p = await decryptPersonal<{ personId: string }>(cfg.encKey, row);
+  const stored = await getPersonPrivate(db, cfg.encKey, p.personId);
+  if (!stored?.record.email) return [];
+  const now = new Date();
+  await putPersonPrivate(db, cfg, { ...stored.record, withdrawn: todayInTokyo(now.getTime()) }, now);
+  const job: PersonWithdrawalJob = { kind: 'person-withdrawal', requestId: row.id, personId: p.personId };
+  return queueProposal(db, cfg, row, job, withdrawalMail({ lang: row.lang, requestId: row.id, to: stored.record.email }));
 }

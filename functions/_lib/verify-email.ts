@@ -23,7 +23,9 @@ const pagesFor = (url: URL) =>
     ? VERIFY_PAGES['facility-update']!
     : url.pathname.startsWith('/api/people-registrations/')
       ? VERIFY_PAGES['person-registration']!
-      : VERIFY_PAGES['data-request']!;
+      : url.pathname.startsWith('/api/people-withdrawals/')
+        ? VERIFY_PAGES['person-withdrawal']!
+        : VERIFY_PAGES['data-request']!;
 
 export const verifyEmail: PagesFunction<Env> = async (ctx) => {
   const { request, env } = ctx;

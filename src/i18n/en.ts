@@ -10,6 +10,7 @@ import { search } from './en/search.ts';
 import { staff } from './en/staff.ts';
 import { update } from './en/update.ts';
 import { register } from './en/register.ts';
+import { withdraw } from './en/withdraw.ts';
 import type { Messages } from './ja.ts';
 
 export const en: Messages = {
@@ -112,4 +113,5 @@ export const en: Messages = {
   staff,
   update,
   register,
+  withdraw,
 };

@@ -13,6 +13,7 @@ import { search } from './ja/search.ts';
 import { staff } from './ja/staff.ts';
 import { update } from './ja/update.ts';
 import { register } from './ja/register.ts';
+import { withdraw } from './ja/withdraw.ts';
 
 // One object literal, no spreads: the bundler drops it from a browser script that only needs langPrefix.
 export const ja = {
@@ -125,6 +126,7 @@ export const ja = {
   staff,
   update,
   register,
+  withdraw,
 };
 
 /** The shape every language has: the keys of ja.ts with string and function values. */

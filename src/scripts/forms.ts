@@ -25,6 +25,7 @@ const SCHEMAS: Record<string, () => Promise<z.ZodType>> = {
   'data-request': async () => DataRequestFormSchema,
   'facility-update': async () => (await import('../lib/schema/facility-update-form.ts')).FacilityUpdateFormSchema,
   'person-registration': async () => (await import('../lib/schema/person-registration-form.ts')).PersonRegistrationFormSchema,
+  'person-withdrawal': async () => (await import('../lib/schema/person-registration-form.ts')).PersonWithdrawalFormSchema,
 };
 
 interface ServerError {

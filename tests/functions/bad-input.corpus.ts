@@ -58,9 +58,32 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
     'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
     ...over,
   });
+  /** A staff registration publishing one skill (fictional person). */
+  const validRegistration: Valid = (over = {}) => ({
+    lang: 'ja',
+    name: '架空 登録者',
+    profession: 'doctor',
+    skills: ['abdominal-ultrasound'],
+    publish: ['skills'],
+    email: freshEmail('register'),
+    consent: true,
+    agree: true,
+    'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    ...over,
+  });
+  const validWithdrawal: Valid = (over = {}) => ({
+    lang: 'ja',
+    person: 'p-kakuu000',
+    email: freshEmail('withdraw'),
+    agree: true,
+    'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    ...over,
+  });
   const forms: { path: string; valid: Valid; text: string[]; required: string[] }[] = [
     { path: '/api/contact', valid: validContact, text: ['name', 'message'], required: ['name', 'email', 'message'] },
     { path: '/api/facility-updates', valid: validUpdate, text: ['name'], required: ['facility', 'name', 'role', 'email', 'callbackPhone'] },
+    { path: '/api/people-registrations', valid: validRegistration, text: ['name'], required: ['name', 'profession', 'email'] },
+    { path: '/api/people-withdrawals', valid: validWithdrawal, text: [], required: ['person', 'email'] },
     { path: '/api/corrections', valid: validCorrection, text: ['proposed', 'evidence'], required: ['facility', 'field', 'proposed', 'evidence'] },
     { path: '/api/data-requests', valid: validDataRequest, text: ['name', 'details'], required: ['type', 'name', 'email', 'relation'] },
   ];
@@ -413,6 +436,46 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
   upd('hours note too long', { hours: hours({ note: 'あ'.repeat(501) }) }, 'hours', 'invalid');
   upd('hours text over 20,000 characters', { hours: ' '.repeat(20_001) }, 'hours', 'tooLong');
 
+  // The registration: what the profile schema and the people rules refuse, and the consent.
+  const rPath = '/api/people-registrations';
+  const reg = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
+    cases.push({
+      name: `${rPath} ${name}`,
+      path: rPath,
+      body: () => JSON.stringify(validRegistration(over)),
+      expect: { status: 422, field, ...(reason ? { reason } : {}) },
+    });
+  reg('profession not in the list', { profession: 'wizard' }, 'profession', 'invalidChoice');
+  reg('reading not in hiragana', { kana: 'kakuu' }, 'kana', 'invalid');
+  reg('Latin name with kanji', { romaji: '架空' }, 'romaji', 'invalid');
+  reg('name too long', { name: 'あ'.repeat(61) }, 'name', 'tooLong');
+  reg('consent to publish missing', { consent: false }, 'consent', 'mustAgree');
+  reg('a section to publish that does not exist', { publish: ['licence'] }, 'publish', 'invalidChoice');
+  reg('a skill not in the vocabulary', { skills: ['mind-reading'] }, 'skills', 'invalid');
+  reg('a qualification not in the vocabulary', { qualifications: ['q999999'], publish: ['qualifications'] }, 'qualifications', 'invalid');
+  reg('a society not in the vocabulary', { societies: ['soc999999'] }, 'societies', 'invalid');
+  reg('a workplace not in the directory', { facility: 'f-000000000', affFrom: '2024-04-01' }, 'facility', 'invalid');
+  reg('a workplace without a start day', { place: '架空病院' }, 'affFrom', 'invalid');
+  reg('a start day that is not a date', { place: '架空病院', affFrom: '2024-13-45' }, 'affFrom', 'invalid');
+  reg('employment neither full- nor part-time', { place: '架空病院', affFrom: '2024-04-01', employment: 'sometimes' }, 'employment', 'invalidChoice');
+  reg('a researchmap URL elsewhere', { researchmap: 'https://evil.example/me', publish: ['portfolio'] }, 'researchmap', 'invalid');
+  reg('an ORCID that is not one', { orcid: 'https://orcid.org/1234' }, 'orcid', 'invalid');
+  reg('a phone of letters', { phone: 'call me maybe' }, 'phone', 'invalid');
+  reg('a licence number with markup', { licenceNumber: '<b>123</b>' }, 'licenceNumber', 'markup');
+  reg('an id in the body (the site makes the id)', { id: 'my-own-id' }, 'id', 'unknownField');
+  reg('a consent record in the body', { consentRecord: { sections: ['portfolio'] } }, 'consentRecord', 'unknownField');
+  const wPath = '/api/people-withdrawals';
+  const wd = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
+    cases.push({
+      name: `${wPath} ${name}`,
+      path: wPath,
+      body: () => JSON.stringify(validWithdrawal(over)),
+      expect: { status: 422, field, ...(reason ? { reason } : {}) },
+    });
+  wd('person id with path traversal', { person: '../facilities/x' }, 'person', 'invalidChoice');
+  wd('person id upper case', { person: 'P-KAKUU' }, 'person', 'invalidChoice');
+  wd('person id too long', { person: 'a'.repeat(101) }, 'person', 'tooLong');
+
   // Verification: only a POST with the token confirms; the token is in the body.
   const v = (name: string, token: (() => string) | null, status: number, reason: string) =>
     cases.push({
@@ -444,12 +507,13 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
     ['expired token', () => ctx.tokens.expired, 410, 'tokenExpired'],
     ['replayed token', () => ctx.tokens.used, 409, 'tokenUsed'],
   ] as const)
-    cases.push({
-      name: `update verify ${name}`,
-      path: '/api/facility-updates/verify',
-      body: () => JSON.stringify(token ? { token: token() } : {}),
-      expect: { status, field: 'token', reason },
-    });
+    for (const path of ['/api/facility-updates/verify', '/api/people-registrations/verify', '/api/people-withdrawals/verify'])
+      cases.push({
+        name: `${path} ${name}`,
+        path,
+        body: () => JSON.stringify(token ? { token: token() } : {}),
+        expect: { status, field: 'token', reason },
+      });
   const verify = '/api/data-requests/verify';
   cases.push({
     name: 'verify from another site',

@@ -60,6 +60,8 @@ beforeAll(async () => {
     '/api/corrections': 'correction',
     '/api/data-requests': 'data-request',
     '/api/facility-updates': 'facility-update',
+    '/api/people-registrations': 'person-registration',
+    '/api/people-withdrawals': 'person-withdrawal',
   } as const;
   ctx.freshFormToken = (path) => issueFormToken(devHmacKey, kinds[path as keyof typeof kinds]);
   for (const [path, kind] of Object.entries(kinds)) {

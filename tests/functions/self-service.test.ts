@@ -311,6 +311,61 @@ describe('a clinician registers a staff profile without a GitHub account', () =>
     for (const v of Object.values(secrets)) expect(stored[0]!.record_enc).not.toContain(v);
   });
 
+  it('「公開をやめる」: only the registered address gets the link; confirming marks D1 and opens a PR that removes the file', async () => {
+    const email = freshEmail('withdraw');
+    const reg = await post('/api/people-registrations', {
+      lang: 'ja',
+      name: '架空 取下医',
+      profession: 'nurse',
+      email,
+      skills: ['abdominal-ultrasound'],
+      publish: ['skills'],
+      consent: true,
+      agree: true,
+      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    });
+    const { id: regId } = (await reg.json()) as { id: string };
+    const regLink = await eventually(async () => (await mailsTo(email)).map((m) => /person-verify\/\?token=(\S+)/.exec(m.text)?.[1]).find(Boolean));
+    expect((await post('/api/people-registrations/verify', { token: decodeURIComponent(regLink!) })).status).toBe(200);
+    const personId = query<{ type: string }>('SELECT type FROM requests WHERE id = ?', regId)[0]!.type;
+    const file = `content/people/${personId}.yaml`;
+    const regPr = await eventually(async () => (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-registration/${personId}/`)));
+    // The reviewer merged it: the file is on main.
+    await control('github-issues', '/_control/repo/files', { files: { [file]: (await repo()).branches[regPr!.head]![file]! } });
+
+    const withdraw = (address: string) =>
+      post('/api/people-withdrawals', { lang: 'ja', person: personId, email: address, agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
+    // Someone else's address: the same answer, and nothing is sent to it.
+    const stranger = freshEmail('stranger');
+    const other = await withdraw(stranger);
+    expect(other.status).toBe(201);
+    const otherId = ((await other.json()) as { id: string }).id;
+    await eventually(() => outbox(otherId).every((o) => o.status === 'sent'));
+    expect(await mailsTo(stranger)).toEqual([]);
+    expect(query('SELECT nonce FROM verification_tokens WHERE request_id = ?', otherId)).toEqual([]);
+
+    // The registered address (typed in capitals): the link goes to it.
+    const res = await withdraw(email.toUpperCase());
+    expect(res.status).toBe(201);
+    const { id, next } = (await res.json()) as { id: string; next: string };
+    expect(next).toBe(`/update/withdraw-thanks/?id=${id}`);
+    const link = await eventually(async () => (await mailsTo(email)).map((m) => /withdraw-verify\/\?token=(\S+)/.exec(m.text)?.[1]).find(Boolean));
+    expect((await post('/api/people-withdrawals/verify', { token: decodeURIComponent(link!) })).status).toBe(200);
+    const pr = await eventually(async () => (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-withdrawal/${personId}/`)));
+    expect(pr?.labels).toEqual(['person-withdrawal']);
+    const r = await repo();
+    expect(r.branches['main']![file]).toBeDefined();
+    expect(r.branches[pr!.head]![file]).toBeUndefined();
+    expect(JSON.stringify(r.log) + JSON.stringify(r.pulls)).not.toContain(email);
+    // The D1 record says withdrawn (the CLI decrypts it).
+    const shown = spawnSync(process.execPath, ['scripts/requests.ts', 'person', personId, '--state', inject('stateDir')], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ...offlineEnv },
+    });
+    expect(shown.stdout).toMatch(/"withdrawn": "\d{4}-\d{2}-\d{2}"/);
+  });
+
   it('refuses a section the content check would refuse, naming the field', async () => {
     const res = await post('/api/people-registrations', {
       lang: 'ja',

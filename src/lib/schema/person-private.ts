@@ -19,6 +19,8 @@ export const PersonPrivateSchema = z.object({
   documents: z.array(z.object({ name: z.string().min(1).max(100), key: z.string().min(1).max(200) })).default([]),
   /** Sections the person registered but has not agreed to publish, as they sent them. */
   unpublished: z.partialRecord(z.enum(PERSON_SECTIONS), z.unknown()).default({}),
+  /** The day the person asked to stop publication (「公開をやめる」); the profile's file is then removed by a PR. */
+  withdrawn: IsoDate.optional(),
   /** The operator's notes. */
   notes: z.string().max(2000).optional(),
 });

@@ -48,3 +48,16 @@ export const PersonRegistrationFormSchema = z.strictObject({
   agree: Consent,
 });
 export type PersonRegistrationForm = z.output<typeof PersonRegistrationFormSchema>;
+
+/** 公開をやめる: the person's public id and the email they registered with (it must match the one in D1). */
+export const PersonWithdrawalFormSchema = z.strictObject({
+  ...CommonShape,
+  person: z
+    .string({ error: (iss) => (iss.input === undefined ? 'required' : 'type') })
+    .min(1, { error: 'required' })
+    .max(100, { error: 'tooLong' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'invalidChoice' }),
+  email: FormEmail,
+  agree: Consent,
+});
+export type PersonWithdrawalForm = z.output<typeof PersonWithdrawalFormSchema>;
