@@ -44,7 +44,7 @@ export function fill(rw: HTMLRewriter, values: Values): HTMLRewriter {
       element(e) {
         const name = e.getAttribute('name');
         const type = e.getAttribute('type') ?? 'text';
-        if (name === null || NOT_FILLED.has(name) || (type === 'hidden' && name !== 'facility')) return;
+        if (name === null || NOT_FILLED.has(name) || (type === 'hidden' && name !== 'facility' && name !== 'edit')) return;
         const v = str(name);
         if (type === 'radio' || type === 'checkbox') {
           // A checkbox group comes back as a list; one box as its value (`on` when it has none).

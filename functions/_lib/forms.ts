@@ -10,14 +10,17 @@ import { facilityFile, facilityName, staffVocabulary, updateVocabulary } from '.
 import { randomCode } from './crypto.ts';
 import { normalizeEmail } from '../../src/lib/schema/forms.ts';
 import { checkRegistration, type PersonRegistrationPersonal } from './person-registration.ts';
-import { PersonRegistrationFormSchema, PersonWithdrawalFormSchema } from '../../src/lib/schema/person-registration-form.ts';
+import { PersonRegistrationFormSchema, PersonByEmailFormSchema } from '../../src/lib/schema/person-registration-form.ts';
 import { getPersonPrivate } from './people.ts';
 import { hmac } from './crypto.ts';
 import { applyFacilityUpdate, formToUpdate, problemIssues, referencesOf, type FacilityUpdateJob } from './facility-update.ts';
 import { issueFor } from './github-issues.ts';
 import { Refusal, type Lang } from './http.ts';
+import { decryptPersonal, getRequest, setStatus, TransitionError } from './ledger.ts';
+import { checkToken, consumeToken } from './verification.ts';
+import type { FormsConfig } from './config.ts';
 import { consume } from './rate-limit.ts';
-import { ackMail, operatorMail } from './mail.ts';
+import { ackMail, editLinkMail, operatorMail } from './mail.ts';
 import type { FormDef, Prepared } from './submit.ts';
 
 export const contactForm: FormDef<typeof ContactFormSchema> = {
@@ -194,13 +197,19 @@ export const personRegistrationForm: FormDef<typeof PersonRegistrationFormSchema
   verifyPage: '/update/person-verify/',
   prepare: async (f, { env, url, cfg, lang }) => {
     const vocab = await staffVocabulary(env, url);
-    const id = `p-${randomCode(8).toLowerCase()}`;
+    // From 「登録内容を更新する」's link: the same profile again; otherwise a new public id.
+    const link = f.edit ? await editLink(env.DB, cfg, f.edit) : undefined;
+    const id = link?.personId ?? `p-${randomCode(8).toLowerCase()}`;
     const w = messages(lang).register;
     const checked = checkRegistration(f, { id, today: todayInTokyo(), vocab, label: (field) => w.fieldLabel[field] ?? field });
     if (!checked.ok) throw new Refusal(422, checked.issues);
     const hit = await consume(env.DB, [{ limit: { name: 'person-registration:site', max: cfg.selfServicePerDay, windowSeconds: 86_400 }, subject: 'all' }]);
     if (hit) throw new Refusal(429, [{ field: 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
+    // The link works once: spent only now that the profile is known to be valid.
+    if (link) await spendEditLink(env.DB, link);
+    const { 'cf-turnstile-response': _t, 'form-token': _ft, homepage: _h, edit: _e, agree: _a, consent: _c, ...form } = f;
     const personal: PersonRegistrationPersonal = {
+      form,
       contact: { email: f.email, phone: f.phone ?? null },
       licenceNumber: f.licenceNumber ?? null,
       unpublished: checked.unpublished,
@@ -222,18 +231,15 @@ export const personRegistrationForm: FormDef<typeof PersonRegistrationFormSchema
  * for any other address or id the answer is the same (so the form does not tell who is registered), the request
  * is kept for the operator, and no mail is sent.
  */
-export const personWithdrawalForm: FormDef<typeof PersonWithdrawalFormSchema> = {
+export const personWithdrawalForm: FormDef<typeof PersonByEmailFormSchema> = {
   kind: 'person-withdrawal',
-  schema: PersonWithdrawalFormSchema,
+  schema: PersonByEmailFormSchema,
   page: '/people/withdraw/',
   thanks: '/update/withdraw-thanks/',
   verifyPage: '/update/withdraw-verify/',
   prepare: async (f, { env, cfg, lang }) => {
-    const stored = await getPersonPrivate(env.DB, cfg.encKey, f.person);
-    const registered = stored?.record.email;
-    const matches =
-      registered !== undefined &&
-      (await hmac(cfg.hmacKey, 'email', normalizeEmail(registered))) === (await hmac(cfg.hmacKey, 'email', normalizeEmail(f.email)));
+    const registered = await registeredEmail(env.DB, cfg, f.person, f.email);
+    const matches = registered !== undefined;
     return {
       type: f.person,
       email: f.email,
@@ -241,10 +247,74 @@ export const personWithdrawalForm: FormDef<typeof PersonWithdrawalFormSchema> = 
       personal: { personId: f.person, email: f.email, matchedRegistration: matches },
       verify: matches,
       outbox: matches
-        ? verifiedRequestMails({ kind: 'person-withdrawal', lang, to: registered, operator: cfg.operatorEmail })
+        ? verifiedRequestMails({ kind: 'person-withdrawal', lang, to: registered!, operator: cfg.operatorEmail })
         : ({ id, dueAt }) => [
             { channel: 'mail', purpose: 'operator', payload: operatorMail({ kind: 'person-withdrawal', requestId: id, to: cfg.operatorEmail, due: dueAt }) },
           ],
     };
   },
 };
+
+/** An edit link's token, checked: signed, not expired, for a matched 「登録内容を更新する」 request, not used yet. */
+async function editLink(db: D1Database, cfg: FormsConfig, token: string): Promise<{ personId: string; requestId: string; nonce: string }> {
+  const asEdit = (e: unknown): never => {
+    if (e instanceof Refusal)
+      throw new Refusal(
+        e.status,
+        e.issues.map((i) => ({ ...i, field: 'edit' })),
+      );
+    throw e;
+  };
+  const t = await checkToken(cfg.hmacKey, token, new Date()).catch(asEdit);
+  const row = await getRequest(db, t.requestId);
+  if (!row || row.kind !== 'person-registration' || row.type !== 'edit-link') throw new Refusal(400, [{ field: 'edit', reason: 'tokenInvalid' }]);
+  const p = await decryptPersonal<{ personId: string; matchedRegistration: boolean }>(cfg.encKey, row);
+  if (!p.matchedRegistration) throw new Refusal(400, [{ field: 'edit', reason: 'tokenInvalid' }]);
+  return { personId: p.personId, requestId: row.id, nonce: t.nonce };
+}
+
+async function spendEditLink(db: D1Database, link: { requestId: string; nonce: string }): Promise<void> {
+  await consumeToken(db, { requestId: link.requestId, nonce: link.nonce }, new Date()).catch((e: unknown) => {
+    if (e instanceof Refusal)
+      throw new Refusal(
+        e.status,
+        e.issues.map((i) => ({ ...i, field: 'edit' })),
+      );
+    throw e;
+  });
+  await setStatus(db, link.requestId, 'verified', 'requester', { note: 'edit link used' }).catch((e: unknown) => {
+    if (!(e instanceof TransitionError)) throw e;
+  });
+}
+
+/**
+ * 登録内容を更新する: like 公開をやめる, only the address registered in D1 gets anything: a signed, single-use link
+ * (24 h) to the registration form, filled in on the server with what the person last sent (update-page.ts).
+ */
+export const personEditLinkForm: FormDef<typeof PersonByEmailFormSchema> = {
+  kind: 'person-registration',
+  schema: PersonByEmailFormSchema,
+  page: '/people/edit/',
+  thanks: '/update/edit-thanks/',
+  verifyPage: '/people/register/',
+  prepare: async (f, { env, cfg, lang }) => {
+    const registered = await registeredEmail(env.DB, cfg, f.person, f.email);
+    return {
+      type: 'edit-link',
+      email: f.email,
+      facilityId: null,
+      personal: { personId: f.person, email: f.email, matchedRegistration: registered !== undefined },
+      verify: registered !== undefined,
+      outbox: ({ id, verifyUrl }) =>
+        registered && verifyUrl ? [{ channel: 'mail', purpose: 'ack', payload: editLinkMail({ lang, requestId: id, to: registered, url: verifyUrl }) }] : [],
+    };
+  },
+};
+
+/** The address registered for `person` in D1 when `email` is it (normalised), else undefined. */
+async function registeredEmail(db: D1Database, cfg: FormsConfig, person: string, email: string): Promise<string | undefined> {
+  const registered = (await getPersonPrivate(db, cfg.encKey, person))?.record.email;
+  if (registered === undefined) return undefined;
+  const [a, b] = await Promise.all([hmac(cfg.hmacKey, 'email', normalizeEmail(registered)), hmac(cfg.hmacKey, 'email', normalizeEmail(email))]);
+  return a === b ? registered : undefined;
+}

@@ -141,6 +141,18 @@ export function outcomeMail(a: { lang: Lang; requestId: string; to: string; faci
   return visitorMail(a, subject, body);
 }
 
+/** 登録内容を更新する: the single-use link to the pre-filled registration form, to the registered address only. */
+export function editLinkMail(a: { lang: Lang; requestId: string; to: string; url: string }): Mail {
+  const ja = a.lang === 'ja';
+  const subject = ja
+    ? `【${SITE.ja}】スタッフ紹介の登録内容を更新するためのリンク（${a.requestId}）`
+    : `[${SITE.en}] Link to update your staff profile (${a.requestId})`;
+  const body = ja
+    ? `スタッフ紹介の登録内容を更新するためのリンクです。24 時間以内に開いてください。一度だけ使えます。\n${a.url}\n\n登録内容（公開していない項目を含む）が入った状態で開きます。このメールを人に転送しないでください。`
+    : `Here is the link to update your staff profile. Please open it within 24 hours; it works once.\n${a.url}\n\nIt opens the form filled in with your registration, unpublished sections included. Please do not forward this mail.`;
+  return visitorMail(a, subject, body);
+}
+
 /** After a confirmed 「公開をやめる」: what happens now. Echoes nothing. */
 export function withdrawalMail(a: { lang: Lang; requestId: string; to: string }): Mail {
   const ja = a.lang === 'ja';

@@ -30,6 +30,8 @@ export interface PersonRegistrationJob {
 
 /** What the ledger keeps about a registration (encrypted); D1's people_private gets it on verification. */
 export interface PersonRegistrationPersonal {
+  /** The form's values (no bot-check or consent fields), kept in D1 for the edit link's pre-filled form. */
+  form: Record<string, unknown>;
   contact: { email: string; phone: string | null };
   licenceNumber: string | null;
   unpublished: Partial<Record<PersonSection, unknown>>;

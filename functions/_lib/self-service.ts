@@ -63,6 +63,8 @@ function queueProposal(
  */
 async function onRegistrationVerified(db: D1Database, cfg: FormsConfig, row: RequestRow): Promise<ClaimedItem[]> {
   const p = await decryptPersonal<PersonRegistrationPersonal>(cfg.encKey, row);
+  // An edit-link request is kind person-registration too; its token is spent by the registration form, not here.
+  if (!p.job) return [];
   await putPersonPrivate(
     db,
     cfg,
@@ -72,6 +74,7 @@ async function onRegistrationVerified(db: D1Database, cfg: FormsConfig, row: Req
       ...(p.contact.phone ? { phone: p.contact.phone } : {}),
       ...(p.licenceNumber ? { licence: { kind: '免許の登録番号（本人の申告）', number: p.licenceNumber } } : {}),
       unpublished: p.unpublished,
+      form: p.form,
     },
     new Date(),
   );

@@ -6,7 +6,11 @@
  */
 import { parse } from 'yaml';
 import { STATION_ROWS } from '../../src/lib/schema/facility-update-form.ts';
+import { configOrLog } from './config.ts';
 import { facilityFile } from './facilities.ts';
+import { decryptPersonal, getRequest } from './ledger.ts';
+import { getPersonPrivate } from './people.ts';
+import { checkToken } from './verification.ts';
 import { fill, type Values } from './form-pages.ts';
 
 type Data = Record<string, unknown>;
@@ -66,3 +70,43 @@ export const updatePagePrefill: PagesFunction<Env> = async (ctx) => {
     })
     .transform(res);
 };
+
+/**
+ * GET /people/register/?token=… (from 「登録内容を更新する」's mail): the registration form filled in on the server
+ * with what the person last sent (people_private in D1), and the link's token in the form's `edit` field, which
+ * the submission spends. A link that is not valid, expired or already used opens the empty form with the reason.
+ */
+export const personEditPrefill: PagesFunction<Env> = async (ctx) => {
+  const res = await ctx.next();
+  const url = new URL(ctx.request.url);
+  const token = url.searchParams.get('token');
+  if (ctx.request.method !== 'GET' || !token || !res.ok || !(res.headers.get('Content-Type') ?? '').includes('text/html')) return res;
+  const cfg = configOrLog(ctx.env, url);
+  const form = cfg ? await editForm(ctx.env.DB, cfg, token) : undefined;
+  if (!form)
+    return new HTMLRewriter()
+      .on('[data-edit-invalid]', { element: (e) => void e.removeAttribute('hidden') })
+      .transform(new Response(res.body, { status: 410, headers: res.headers }));
+  return fill(new HTMLRewriter(), form)
+    .on('[data-edit-notice]', { element: (e) => void e.removeAttribute('hidden') })
+    .on('form[data-form] input[name="edit"]', { element: (e) => void e.setAttribute('value', token) })
+    .transform(res);
+};
+
+async function editForm(db: D1Database, cfg: { hmacKey: string; encKey: string }, token: string): Promise<Values | undefined> {
+  try {
+    const t = await checkToken(cfg.hmacKey, token, new Date());
+    const row = await getRequest(db, t.requestId);
+    if (!row || row.kind !== 'person-registration' || row.type !== 'edit-link') return undefined;
+    const used = await db
+      .prepare('SELECT used_at FROM verification_tokens WHERE nonce = ? AND request_id = ?')
+      .bind(t.nonce, t.requestId)
+      .first<{ used_at: string | null }>();
+    if (!used || used.used_at) return undefined;
+    const p = await decryptPersonal<{ personId: string; matchedRegistration: boolean }>(cfg.encKey, row);
+    if (!p.matchedRegistration) return undefined;
+    return (await getPersonPrivate(db, cfg.encKey, p.personId))?.record.form;
+  } catch {
+    return undefined;
+  }
+}

@@ -11,6 +11,7 @@ import { staff } from './en/staff.ts';
 import { update } from './en/update.ts';
 import { register } from './en/register.ts';
 import { withdraw } from './en/withdraw.ts';
+import { editLink } from './en/edit-link.ts';
 import type { Messages } from './ja.ts';
 
 export const en: Messages = {
@@ -114,4 +115,5 @@ export const en: Messages = {
   update,
   register,
   withdraw,
+  editLink,
 };

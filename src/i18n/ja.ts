@@ -14,6 +14,7 @@ import { staff } from './ja/staff.ts';
 import { update } from './ja/update.ts';
 import { register } from './ja/register.ts';
 import { withdraw } from './ja/withdraw.ts';
+import { editLink } from './ja/edit-link.ts';
 
 // One object literal, no spreads: the bundler drops it from a browser script that only needs langPrefix.
 export const ja = {
@@ -127,6 +128,7 @@ export const ja = {
   update,
   register,
   withdraw,
+  editLink,
 };
 
 /** The shape every language has: the keys of ja.ts with string and function values. */

@@ -25,7 +25,7 @@ const SCHEMAS: Record<string, () => Promise<z.ZodType>> = {
   'data-request': async () => DataRequestFormSchema,
   'facility-update': async () => (await import('../lib/schema/facility-update-form.ts')).FacilityUpdateFormSchema,
   'person-registration': async () => (await import('../lib/schema/person-registration-form.ts')).PersonRegistrationFormSchema,
-  'person-withdrawal': async () => (await import('../lib/schema/person-registration-form.ts')).PersonWithdrawalFormSchema,
+  'person-withdrawal': async () => (await import('../lib/schema/person-registration-form.ts')).PersonByEmailFormSchema,
 };
 
 interface ServerError {
@@ -115,7 +115,7 @@ function setUpTurnstile(form: HTMLFormElement): void {
 }
 
 function enhance(form: HTMLFormElement): void {
-  const kind = form.dataset['form'] ?? '';
+  const kind = form.dataset['schema'] ?? form.dataset['form'] ?? '';
   const loadSchema = SCHEMAS[kind];
   if (!loadSchema) return;
   const lang: Lang = form.dataset['lang'] === 'en' ? 'en' : 'ja';

@@ -84,6 +84,7 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
     { path: '/api/facility-updates', valid: validUpdate, text: ['name'], required: ['facility', 'name', 'role', 'email', 'callbackPhone'] },
     { path: '/api/people-registrations', valid: validRegistration, text: ['name'], required: ['name', 'profession', 'email'] },
     { path: '/api/people-withdrawals', valid: validWithdrawal, text: [], required: ['person', 'email'] },
+    { path: '/api/people-edit-links', valid: validWithdrawal, text: [], required: ['person', 'email'] },
     { path: '/api/corrections', valid: validCorrection, text: ['proposed', 'evidence'], required: ['facility', 'field', 'proposed', 'evidence'] },
     { path: '/api/data-requests', valid: validDataRequest, text: ['name', 'details'], required: ['type', 'name', 'email', 'relation'] },
   ];
@@ -464,6 +465,21 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
   reg('a licence number with markup', { licenceNumber: '<b>123</b>' }, 'licenceNumber', 'markup');
   reg('an id in the body (the site makes the id)', { id: 'my-own-id' }, 'id', 'unknownField');
   reg('a consent record in the body', { consentRecord: { sections: ['portfolio'] } }, 'consentRecord', 'unknownField');
+  // An edit link's token that is not one: the registration is refused naming `edit`, nothing is stored.
+  for (const [name, token, status, reason] of [
+    ['garbage', () => 'hello', 400, 'tokenInvalid'],
+    ['tampered', () => ctx.tokens.tampered, 400, 'tokenInvalid'],
+    ['expired', () => ctx.tokens.expired, 410, 'tokenExpired'],
+    ['for an unknown request', () => ctx.tokens.unknownRequest, 400, 'tokenInvalid'],
+    ['of a data request, not an edit link', () => ctx.tokens.wrongNonce, 400, 'tokenInvalid'],
+    ['too long', () => 'a'.repeat(201), 422, 'tooLong'],
+  ] as const)
+    cases.push({
+      name: `${rPath} edit link ${name}`,
+      path: rPath,
+      body: () => JSON.stringify(validRegistration({ edit: token() })),
+      expect: { status, field: 'edit', reason },
+    });
   const wPath = '/api/people-withdrawals';
   const wd = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
     cases.push({

@@ -62,6 +62,7 @@ beforeAll(async () => {
     '/api/facility-updates': 'facility-update',
     '/api/people-registrations': 'person-registration',
     '/api/people-withdrawals': 'person-withdrawal',
+    '/api/people-edit-links': 'person-registration',
   } as const;
   ctx.freshFormToken = (path) => issueFormToken(devHmacKey, kinds[path as keyof typeof kinds]);
   for (const [path, kind] of Object.entries(kinds)) {

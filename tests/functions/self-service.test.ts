@@ -252,6 +252,30 @@ describe('a clinic updates its listing without a GitHub account', () => {
   });
 });
 
+/** A nurse registers (one published skill), confirms, and a reviewer merges the PR: the file is on the fake's main. */
+async function registerAndMerge(email: string): Promise<{ personId: string; file: string }> {
+  const reg = await post('/api/people-registrations', {
+    lang: 'ja',
+    name: '架空 取下医',
+    profession: 'nurse',
+    email,
+    phone: '090-5555-6666',
+    skills: ['abdominal-ultrasound'],
+    publish: ['skills'],
+    consent: true,
+    agree: true,
+    'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+  });
+  const { id: regId } = (await reg.json()) as { id: string };
+  const regLink = await eventually(async () => (await mailsTo(email)).map((m) => /person-verify\/\?token=(\S+)/.exec(m.text)?.[1]).find(Boolean));
+  expect((await post('/api/people-registrations/verify', { token: decodeURIComponent(regLink!) })).status).toBe(200);
+  const personId = query<{ type: string }>('SELECT type FROM requests WHERE id = ?', regId)[0]!.type;
+  const file = `content/people/${personId}.yaml`;
+  const regPr = await eventually(async () => (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-registration/${personId}/`)));
+  await control('github-issues', '/_control/repo/files', { files: { [file]: (await repo()).branches[regPr!.head]![file]! } });
+  return { personId, file };
+}
+
 describe('a clinician registers a staff profile without a GitHub account', () => {
   it('publishes only the chosen sections: the private ones, the contact details and the licence number reach GitHub nowhere and live in D1', async () => {
     const f = (await (await fetch(`${baseUrl()}/corrections/facilities.json`)).json()) as { id: string }[];
@@ -313,25 +337,7 @@ describe('a clinician registers a staff profile without a GitHub account', () =>
 
   it('「公開をやめる」: only the registered address gets the link; confirming marks D1 and opens a PR that removes the file', async () => {
     const email = freshEmail('withdraw');
-    const reg = await post('/api/people-registrations', {
-      lang: 'ja',
-      name: '架空 取下医',
-      profession: 'nurse',
-      email,
-      skills: ['abdominal-ultrasound'],
-      publish: ['skills'],
-      consent: true,
-      agree: true,
-      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
-    });
-    const { id: regId } = (await reg.json()) as { id: string };
-    const regLink = await eventually(async () => (await mailsTo(email)).map((m) => /person-verify\/\?token=(\S+)/.exec(m.text)?.[1]).find(Boolean));
-    expect((await post('/api/people-registrations/verify', { token: decodeURIComponent(regLink!) })).status).toBe(200);
-    const personId = query<{ type: string }>('SELECT type FROM requests WHERE id = ?', regId)[0]!.type;
-    const file = `content/people/${personId}.yaml`;
-    const regPr = await eventually(async () => (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-registration/${personId}/`)));
-    // The reviewer merged it: the file is on main.
-    await control('github-issues', '/_control/repo/files', { files: { [file]: (await repo()).branches[regPr!.head]![file]! } });
+    const { personId, file } = await registerAndMerge(email);
 
     const withdraw = (address: string) =>
       post('/api/people-withdrawals', { lang: 'ja', person: personId, email: address, agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
@@ -364,6 +370,62 @@ describe('a clinician registers a staff profile without a GitHub account', () =>
       env: { ...process.env, ...offlineEnv },
     });
     expect(shown.stdout).toMatch(/"withdrawn": "\d{4}-\d{2}-\d{2}"/);
+  });
+
+  it('「登録内容を更新する」: a single-use link to the registered address opens the form pre-filled; the update is a PR on the same file', async () => {
+    const email = freshEmail('edit');
+    const { personId, file } = await registerAndMerge(email);
+    const ask = (address: string) =>
+      post('/api/people-edit-links', { lang: 'ja', person: personId, email: address, agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
+    const stranger = freshEmail('stranger');
+    expect((await ask(stranger)).status).toBe(201);
+    expect((await ask(email)).status).toBe(201);
+    const link = await eventually(async () => (await mailsTo(email)).map((m) => /(http\S+\/people\/register\/\?token=\S+)/.exec(m.text)?.[1]).find(Boolean));
+    const path = link!.replace(/^https?:\/\/[^/]+/, '');
+    const token = decodeURIComponent(new URL(link!).searchParams.get('token')!);
+    // Opened: the form holds what the person sent, private values included (this page is theirs alone).
+    const html = await (await fetch(`${baseUrl()}${path}`)).text();
+    expect(html).toMatch(/name="name"[^>]*value="架空 取下医"/);
+    expect(html).toMatch(/name="phone"[^>]*value="090-5555-6666"/);
+    expect(html).toMatch(/name="skills" value="abdominal-ultrasound"[^>]*checked/);
+    expect(html).toMatch(new RegExp(`name="edit" value="${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+    expect(html).not.toMatch(/data-edit-notice[^>]*hidden/);
+    expect(await mailsTo(stranger)).toEqual([]);
+
+    const update = {
+      lang: 'ja',
+      name: '架空 取下医',
+      profession: 'nurse',
+      email,
+      skills: ['abdominal-ultrasound', 'allergy-test'],
+      publish: ['skills'],
+      edit: token,
+      consent: true,
+      agree: true,
+      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
+    };
+    const res = await post('/api/people-registrations', update);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect(query<{ type: string }>('SELECT type FROM requests WHERE id = ?', id)[0]!.type).toBe(personId);
+    // The link worked once.
+    const again = await post('/api/people-registrations', { ...update, email: freshEmail('again') });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { field: string }).field).toBe('edit');
+    expect((await fetch(`${baseUrl()}${path}`)).status).toBe(410);
+
+    const verifyLink = await eventually(async () =>
+      (await mailsTo(email)).map((m) => (m.text.includes(id) ? /person-verify\/\?token=(\S+)/.exec(m.text)?.[1] : undefined)).find(Boolean),
+    );
+    expect((await post('/api/people-registrations/verify', { token: decodeURIComponent(verifyLink!) })).status).toBe(200);
+    // The registration PR is still open on the fake (it never closes a merged PR), so the update joins it.
+    const skills = await eventually(async () => {
+      const r = await repo();
+      const pr = r.pulls.find((p) => p.head.startsWith(`self-service/person-registration/${personId}/`));
+      const ids = PersonSchema.parse(parse(r.branches[pr!.head]![file]!)).skills.ids;
+      return ids.length === 2 ? ids : undefined;
+    });
+    expect(skills).toEqual(['abdominal-ultrasound', 'allergy-test']);
   });
 
   it('refuses a section the content check would refuse, naming the field', async () => {

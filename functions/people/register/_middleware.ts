@@ -1,2 +1,5 @@
-/** The staff registration form: a fresh form token (the no-JavaScript bot check) and the other form-page touches. */
-export { formPageMiddleware as onRequest } from '../../_lib/form-pages.ts';
+/** The staff registration form: pre-filled from an edit link (update-page.ts), then the form pages' touches (form token …). */
+import { formPageMiddleware } from '../../_lib/form-pages.ts';
+import { personEditPrefill } from '../../_lib/update-page.ts';
+
+export const onRequest = [formPageMiddleware, personEditPrefill];

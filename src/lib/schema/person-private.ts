@@ -21,6 +21,8 @@ export const PersonPrivateSchema = z.object({
   unpublished: z.partialRecord(z.enum(PERSON_SECTIONS), z.unknown()).default({}),
   /** The day the person asked to stop publication (「公開をやめる」); the profile's file is then removed by a PR. */
   withdrawn: IsoDate.optional(),
+  /** The registration form's values as the person last sent them: what the edit link (「登録内容を更新する」) fills in. */
+  form: z.record(z.string(), z.unknown()).optional(),
   /** The operator's notes. */
   notes: z.string().max(2000).optional(),
 });

@@ -43,14 +43,19 @@ export const PersonRegistrationFormSchema = z.strictObject({
   email: FormEmail,
   phone: emptyIsNone(text(30).refine((s) => /^\+?[0-9][0-9 -]{8,28}$/.test(s), { error: 'invalid' })),
   licenceNumber: optionalText(40),
+  /** The signed, single-use link from 「登録内容を更新する」: the registration then updates that profile. */
+  edit: emptyIsNone(z.string({ error: 'type' }).max(200, { error: 'tooLong' })),
   /** 「選んだ項目の公開に同意します」 and the privacy policy. */
   consent: Consent,
   agree: Consent,
 });
 export type PersonRegistrationForm = z.output<typeof PersonRegistrationFormSchema>;
 
-/** 公開をやめる: the person's public id and the email they registered with (it must match the one in D1). */
-export const PersonWithdrawalFormSchema = z.strictObject({
+/**
+ * 公開をやめる and 登録内容を更新する: the person's public id and the email they registered with (it must match the one
+ * in D1 for anything to be sent).
+ */
+export const PersonByEmailFormSchema = z.strictObject({
   ...CommonShape,
   person: z
     .string({ error: (iss) => (iss.input === undefined ? 'required' : 'type') })
@@ -60,4 +65,3 @@ export const PersonWithdrawalFormSchema = z.strictObject({
   email: FormEmail,
   agree: Consent,
 });
-export type PersonWithdrawalForm = z.output<typeof PersonWithdrawalFormSchema>;

@@ -1,0 +1,2 @@
+/** The staff registration form: a fresh form token (the no-JavaScript bot check) and the other form-page touches. */
+export { formPageMiddleware as onRequest } from '../../../_lib/form-pages.ts';
