@@ -255,17 +255,19 @@ export const personWithdrawalForm: FormDef<typeof PersonByEmailFormSchema> = {
   },
 };
 
+/** A token refusal about the edit link names the form's `edit` field. */
+const asEditField = (e: unknown): never => {
+  if (e instanceof Refusal)
+    throw new Refusal(
+      e.status,
+      e.issues.map((i) => ({ ...i, field: 'edit' })),
+    );
+  throw e;
+};
+
 /** An edit link's token, checked: signed, not expired, for a matched 「登録内容を更新する」 request, not used yet. */
 async function editLink(db: D1Database, cfg: FormsConfig, token: string): Promise<{ personId: string; requestId: string; nonce: string }> {
-  const asEdit = (e: unknown): never => {
-    if (e instanceof Refusal)
-      throw new Refusal(
-        e.status,
-        e.issues.map((i) => ({ ...i, field: 'edit' })),
-      );
-    throw e;
-  };
-  const t = await checkToken(cfg.hmacKey, token, new Date()).catch(asEdit);
+  const t = await checkToken(cfg.hmacKey, token, new Date()).catch(asEditField);
   const row = await getRequest(db, t.requestId);
   if (!row || row.kind !== 'person-registration' || row.type !== 'edit-link') throw new Refusal(400, [{ field: 'edit', reason: 'tokenInvalid' }]);
   const p = await decryptPersonal<{ personId: string; matchedRegistration: boolean }>(cfg.encKey, row);
@@ -274,14 +276,7 @@ async function editLink(db: D1Database, cfg: FormsConfig, token: string): Promis
 }
 
 async function spendEditLink(db: D1Database, link: { requestId: string; nonce: string }): Promise<void> {
-  await consumeToken(db, { requestId: link.requestId, nonce: link.nonce }, new Date()).catch((e: unknown) => {
-    if (e instanceof Refusal)
-      throw new Refusal(
-        e.status,
-        e.issues.map((i) => ({ ...i, field: 'edit' })),
-      );
-    throw e;
-  });
+  await consumeToken(db, { requestId: link.requestId, nonce: link.nonce }, new Date()).catch(asEditField);
   await setStatus(db, link.requestId, 'verified', 'requester', { note: 'edit link used' }).catch((e: unknown) => {
     if (!(e instanceof TransitionError)) throw e;
   });
