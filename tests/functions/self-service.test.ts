@@ -2,11 +2,12 @@
  * Editing without a GitHub account (issue 13), end to end through wrangler pages dev (workerd, local D1) and the
  * GitHub fake, which checks every call against GitHub's published API shapes: a clinic's update is stored,
  * verified by a POST from the confirmation page, and becomes one pull request whose YAML passes the content
- * schema; what the submitter typed about themselves reaches GitHub nowhere.
+ * schema and builds into the right hours table; what the submitter typed about themselves reaches GitHub nowhere.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { inject, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { offlineEnv, scheduledTick } from '../../scripts/lib/dev-server.ts';
@@ -132,6 +133,40 @@ describe('a clinic updates its listing without a GitHub account', () => {
       'closed',
     ]);
     expect(v.notes.join(' ')).toContain('第2・第4土曜は休診');
+    // And after a real build from that file (the build runs check:content and fails on any problem), the facility
+    // page's table says the same: the 午前 row is open 月火木金, the 水土 row has 土 on some weeks only.
+    const dir = mkdtempSync(path.join(root, 'node_modules/.self-service-content-'));
+    try {
+      writeFileSync(path.join(dir, `${f.id}.yaml`), text);
+      const dist = `${process.env['DIST_DIR'] ?? 'dist'}-self-service`;
+      // In a child process, awaited: a build that blocked this one would leave its kept-alive sockets to the site
+      // closed under it.
+      const site = JSON.stringify({ dist, fixtures: { facilities: path.relative(root, dir) }, silent: true });
+      await promisify(execFile)(
+        process.execPath,
+        ['--input-type=module', '-e', `import { buildFixtureSite } from './scripts/build-demo.ts'; buildFixtureSite(${site});`],
+        {
+          cwd: root,
+          env: { ...process.env, ...offlineEnv },
+        },
+      );
+      const html = readFileSync(path.join(root, dist, 'facilities', f.id, 'index.html'), 'utf8');
+      // The cells of the row whose header (its text) starts with `head`.
+      const rows = [...html.matchAll(/<tr[^>]*>\s*<th scope="row"[^>]*>((?:(?!<\/tr>).)*)<\/tr>/gs)].map((m) => ({
+        head: (m[1] ?? '')
+          .split('</th>')[0]!
+          .replace(/<[^>]+>/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        cells: [...(m[1] ?? '').matchAll(/<td class="([a-z-]+)"/g)].map((c) => c[1]),
+      }));
+      const row = (head: string) => rows.find((r) => r.head.startsWith(head))?.cells;
+      expect(row('午前')).toEqual(['open', 'open', 'closed', 'open', 'open', 'closed', 'closed', 'closed']);
+      expect(row('9:00〜12:30')).toEqual(['closed', 'closed', 'open', 'closed', 'closed', 'some-weeks', 'closed', 'closed']);
+      expect(html).toContain('03-5555-0123');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
 
     // Nothing the sender said about themselves reached GitHub: not the title, body, branch, commits or files.
     const sent = JSON.stringify(r.log) + JSON.stringify(r.pulls) + JSON.stringify(r.commits) + Object.keys(r.branches).join(' ');
