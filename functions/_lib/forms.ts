@@ -227,33 +227,53 @@ export const personRegistrationForm: FormDef<typeof PersonRegistrationFormSchema
 };
 
 /**
- * 公開をやめる. Only the address the person registered with (people_private in D1) gets the confirmation link;
- * for any other address or id the answer is the same (so the form does not tell who is registered), the request
- * is kept for the operator, and no mail is sent.
+ * The two forms where a person names their profile and the address they registered with. Only that address (in
+ * people_private, D1) gets anything; for any other address or id the answer is the same (the form does not tell
+ * who is registered) and the request is kept for the operator with `matchedRegistration: false`.
  */
-export const personWithdrawalForm: FormDef<typeof PersonByEmailFormSchema> = {
+function byRegisteredEmail(o: {
+  kind: 'person-withdrawal' | 'person-registration';
+  type: (f: { person: string }) => string;
+  page: string;
+  thanks: string;
+  verifyPage: string;
+  mails: (m: { lang: Lang; to: string; cfg: FormsConfig }) => Prepared['outbox'];
+  unmatched: (cfg: FormsConfig) => Prepared['outbox'];
+}): FormDef<typeof PersonByEmailFormSchema> {
+  return {
+    kind: o.kind,
+    schema: PersonByEmailFormSchema,
+    page: o.page,
+    thanks: o.thanks,
+    verifyPage: o.verifyPage,
+    prepare: async (f, { env, cfg, lang }) => {
+      const registered = await registeredEmail(env.DB, cfg, f.person, f.email);
+      return {
+        type: o.type(f),
+        email: f.email,
+        facilityId: null,
+        personal: { personId: f.person, email: f.email, matchedRegistration: registered !== undefined },
+        verify: registered !== undefined,
+        outbox: registered ? o.mails({ lang, to: registered, cfg }) : o.unmatched(cfg),
+      };
+    },
+  };
+}
+
+/** 公開をやめる: a confirmation link; confirming marks D1 and opens the PR that removes the file (self-service.ts). */
+export const personWithdrawalForm = byRegisteredEmail({
   kind: 'person-withdrawal',
-  schema: PersonByEmailFormSchema,
+  type: (f) => f.person,
   page: '/people/withdraw/',
   thanks: '/update/withdraw-thanks/',
   verifyPage: '/update/withdraw-verify/',
-  prepare: async (f, { env, cfg, lang }) => {
-    const registered = await registeredEmail(env.DB, cfg, f.person, f.email);
-    const matches = registered !== undefined;
-    return {
-      type: f.person,
-      email: f.email,
-      facilityId: null,
-      personal: { personId: f.person, email: f.email, matchedRegistration: matches },
-      verify: matches,
-      outbox: matches
-        ? verifiedRequestMails({ kind: 'person-withdrawal', lang, to: registered!, operator: cfg.operatorEmail })
-        : ({ id, dueAt }) => [
-            { channel: 'mail', purpose: 'operator', payload: operatorMail({ kind: 'person-withdrawal', requestId: id, to: cfg.operatorEmail, due: dueAt }) },
-          ],
-    };
-  },
-};
+  mails: ({ lang, to, cfg }) => verifiedRequestMails({ kind: 'person-withdrawal', lang, to, operator: cfg.operatorEmail }),
+  unmatched:
+    (cfg) =>
+    ({ id, dueAt }) => [
+      { channel: 'mail', purpose: 'operator', payload: operatorMail({ kind: 'person-withdrawal', requestId: id, to: cfg.operatorEmail, due: dueAt }) },
+    ],
+});
 
 /** A token refusal about the edit link names the form's `edit` field. */
 const asEditField = (e: unknown): never => {
@@ -283,28 +303,21 @@ async function spendEditLink(db: D1Database, link: { requestId: string; nonce: s
 }
 
 /**
- * 登録内容を更新する: like 公開をやめる, only the address registered in D1 gets anything: a signed, single-use link
- * (24 h) to the registration form, filled in on the server with what the person last sent (update-page.ts).
+ * 登録内容を更新する: a signed, single-use link (24 h) to the registration form, filled in on the server with what
+ * the person last sent (update-page.ts); the registration spends it (`editLink`).
  */
-export const personEditLinkForm: FormDef<typeof PersonByEmailFormSchema> = {
+export const personEditLinkForm = byRegisteredEmail({
   kind: 'person-registration',
-  schema: PersonByEmailFormSchema,
+  type: () => 'edit-link',
   page: '/people/edit/',
   thanks: '/update/edit-thanks/',
   verifyPage: '/people/register/',
-  prepare: async (f, { env, cfg, lang }) => {
-    const registered = await registeredEmail(env.DB, cfg, f.person, f.email);
-    return {
-      type: 'edit-link',
-      email: f.email,
-      facilityId: null,
-      personal: { personId: f.person, email: f.email, matchedRegistration: registered !== undefined },
-      verify: registered !== undefined,
-      outbox: ({ id, verifyUrl }) =>
-        registered && verifyUrl ? [{ channel: 'mail', purpose: 'ack', payload: editLinkMail({ lang, requestId: id, to: registered, url: verifyUrl }) }] : [],
-    };
-  },
-};
+  mails:
+    ({ lang, to }) =>
+    ({ id, verifyUrl }) =>
+      verifyUrl ? [{ channel: 'mail', purpose: 'ack', payload: editLinkMail({ lang, requestId: id, to, url: verifyUrl }) }] : [],
+  unmatched: () => () => [],
+});
 
 /** The address registered for `person` in D1 when `email` is it (normalised), else undefined. */
 async function registeredEmail(db: D1Database, cfg: FormsConfig, person: string, email: string): Promise<string | undefined> {

@@ -90,7 +90,7 @@ try {
     rows.push({ answered: t1 - t0, mail: t2 - t1, pr: t3 - t2, total: t3 - t0 });
   }
   const line = (label: string, xs: number[]) =>
-    console.log(`  ${label.padEnd(34)} p50 ${pctOf(xs, 50).toFixed(0).padStart(5)} ms   p95 ${pctOf(xs, 95).toFixed(0).padStart(5)} ms`);
+    console.log(`  ${label.padEnd(38)} p50 ${pctOf(xs, 50).toFixed(0).padStart(5)} ms   p95 ${pctOf(xs, 95).toFixed(0).padStart(5)} ms`);
   console.log(`Facility update → pull request, ${rows.length} updates in turn (wrangler pages dev, local D1, GitHub/SendGrid/Turnstile fakes)`);
   line(
     'submission answered (201)',

@@ -321,15 +321,12 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
     });
   }
 
+  /** One field of an otherwise valid request of `path` set to `over`: a 422 naming `field` (and `reason`). */
+  const refusal = (path: string, valid: Valid) => (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
+    cases.push({ name: `${path} ${name}`, path, body: () => JSON.stringify(valid(over)), expect: { status: 422, field, ...(reason ? { reason } : {}) } });
   // Form-specific choices.
   const cPath = '/api/corrections';
-  const corr = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
-    cases.push({
-      name: `${cPath} ${name}`,
-      path: cPath,
-      body: () => JSON.stringify(validCorrection(over)),
-      expect: { status: 422, field, ...(reason ? { reason } : {}) },
-    });
+  const corr = refusal(cPath, validCorrection);
   corr('unknown facility', { facility: 'f-000000000' }, 'facility', 'invalidFacility');
   corr('facility with path traversal', { facility: '../../etc/passwd' }, 'facility', 'invalidFacility');
   corr('facility upper case', { facility: 'F-131410901' }, 'facility', 'invalidFacility');
@@ -337,13 +334,7 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
   corr('field not in the list', { field: 'price' }, 'field', 'invalidChoice');
   corr('field empty', { field: '' }, 'field', 'required');
   const dPath = '/api/data-requests';
-  const dr = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
-    cases.push({
-      name: `${dPath} ${name}`,
-      path: dPath,
-      body: () => JSON.stringify(validDataRequest(over)),
-      expect: { status: 422, field, ...(reason ? { reason } : {}) },
-    });
+  const dr = refusal(dPath, validDataRequest);
   dr('type not a right', { type: 'everything' }, 'type', 'invalidChoice');
   dr('type in Japanese', { type: '開示' }, 'type', 'invalidChoice');
   dr('relation unknown', { relation: 'friend' }, 'relation', 'invalidChoice');
@@ -354,13 +345,7 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
 
   // The update form: what a clinic may not change, values the content check refuses, hours that do not make sense.
   const uPath = '/api/facility-updates';
-  const upd = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
-    cases.push({
-      name: `${uPath} ${name}`,
-      path: uPath,
-      body: () => JSON.stringify(validUpdate(over)),
-      expect: { status: 422, field, ...(reason ? { reason } : {}) },
-    });
+  const upd = refusal(uPath, validUpdate);
   const slot = { days: ['mon'], open: '09:00', close: '12:00' };
   const hours = (h: Record<string, unknown>) => JSON.stringify({ schedules: [{ slots: [slot] }], ...h });
   upd('unknown facility', { facility: 'f-000000000' }, 'facility', 'invalidFacility');
@@ -439,13 +424,7 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
 
   // The registration: what the profile schema and the people rules refuse, and the consent.
   const rPath = '/api/people-registrations';
-  const reg = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
-    cases.push({
-      name: `${rPath} ${name}`,
-      path: rPath,
-      body: () => JSON.stringify(validRegistration(over)),
-      expect: { status: 422, field, ...(reason ? { reason } : {}) },
-    });
+  const reg = refusal(rPath, validRegistration);
   reg('profession not in the list', { profession: 'wizard' }, 'profession', 'invalidChoice');
   reg('reading not in hiragana', { kana: 'kakuu' }, 'kana', 'invalid');
   reg('Latin name with kanji', { romaji: '架空' }, 'romaji', 'invalid');
@@ -481,13 +460,7 @@ export function buildCorpus(ctx: CorpusContext): BadCase[] {
       expect: { status, field: 'edit', reason },
     });
   const wPath = '/api/people-withdrawals';
-  const wd = (name: string, over: Record<string, unknown>, field: string, reason?: string) =>
-    cases.push({
-      name: `${wPath} ${name}`,
-      path: wPath,
-      body: () => JSON.stringify(validWithdrawal(over)),
-      expect: { status: 422, field, ...(reason ? { reason } : {}) },
-    });
+  const wd = refusal(wPath, validWithdrawal);
   wd('person id with path traversal', { person: '../facilities/x' }, 'person', 'invalidChoice');
   wd('person id upper case', { person: 'P-KAKUU' }, 'person', 'invalidChoice');
   wd('person id too long', { person: 'a'.repeat(101) }, 'person', 'tooLong');

@@ -43,6 +43,14 @@ async function facility(): Promise<{ id: string; name: string; file: string; tex
   return { ...f, file, text };
 }
 
+/** The operator's CLI on the test site's local D1. */
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/requests.ts', ...args, '--state', inject('stateDir')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...offlineEnv },
+  });
+
 const submitter = () => ({ name: '架空 院長代理', role: '事務長（架空）', email: freshEmail('clinic'), callbackPhone: '090-1111-2222' });
 
 /** 月火木金 9:00–12:30 と 15:00–18:30（受付 18:00 まで）、水土 9:00–12:30、第2・第4土曜休診、年末年始. */
@@ -176,12 +184,6 @@ describe('a clinic updates its listing without a GitHub account', () => {
     expect(row(id)!.personal_enc).not.toContain(who.email);
 
     // The reviewer finds the sender by PR number for the call-back, then ends the review; the sender is told.
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['scripts/requests.ts', ...args, '--state', inject('stateDir')], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, ...offlineEnv },
-      });
     const shown = cli('pr', String(pr!.number));
     expect(shown.status, shown.stderr).toBe(0);
     for (const v of [id, who.name, who.role, who.email, who.callbackPhone]) expect(shown.stdout).toContain(v);
@@ -311,6 +313,10 @@ async function registerAndMerge(email: string): Promise<{ personId: string; file
   return { personId, file };
 }
 
+/** 公開をやめる / 登録内容を更新する: a profile id and an address, as the person types them. */
+const byEmail = (path: string, person: string, email: string) =>
+  post(path, { lang: 'ja', person, email, agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
+
 describe('a clinician registers a staff profile without a GitHub account', () => {
   it('publishes only the chosen sections: the private ones, the contact details and the licence number reach GitHub nowhere and live in D1', async () => {
     const f = (await (await fetch(`${baseUrl()}/corrections/facilities.json`)).json()) as { id: string }[];
@@ -374,8 +380,7 @@ describe('a clinician registers a staff profile without a GitHub account', () =>
     const email = freshEmail('withdraw');
     const { personId, file } = await registerAndMerge(email);
 
-    const withdraw = (address: string) =>
-      post('/api/people-withdrawals', { lang: 'ja', person: personId, email: address, agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
+    const withdraw = (address: string) => byEmail('/api/people-withdrawals', personId, address);
     // Someone else's address: the same answer, and nothing is sent to it.
     const stranger = freshEmail('stranger');
     const other = await withdraw(stranger);
@@ -399,19 +404,14 @@ describe('a clinician registers a staff profile without a GitHub account', () =>
     expect(r.branches[pr!.head]![file]).toBeUndefined();
     expect(JSON.stringify(r.log) + JSON.stringify(r.pulls)).not.toContain(email);
     // The D1 record says withdrawn (the CLI decrypts it).
-    const shown = spawnSync(process.execPath, ['scripts/requests.ts', 'person', personId, '--state', inject('stateDir')], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, ...offlineEnv },
-    });
+    const shown = cli('person', personId);
     expect(shown.stdout).toMatch(/"withdrawn": "\d{4}-\d{2}-\d{2}"/);
   });
 
   it('「登録内容を更新する」: a single-use link to the registered address opens the form pre-filled; the update is a PR on the same file', async () => {
     const email = freshEmail('edit');
     const { personId, file } = await registerAndMerge(email);
-    const ask = (address: string) =>
-      post('/api/people-edit-links', { lang: 'ja', person: personId, email: address, agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
+    const ask = (address: string) => byEmail('/api/people-edit-links', personId, address);
     const stranger = freshEmail('stranger');
     expect((await ask(stranger)).status).toBe(201);
     expect((await ask(email)).status).toBe(201);
