@@ -69,9 +69,13 @@ const HOURS = {
   annualClosures: [{ from: '12-29', to: '01-03', note: '年末年始' }],
 };
 
+/** Sends an update from a fictional sender, as the form's script would. */
+const sendUpdate = (over: Record<string, unknown>, who = submitter()) =>
+  post('/api/facility-updates', { lang: 'ja', agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX', ...who, ...over });
+
 /** Submits an update and confirms it from the mail's link, as the clinic would; returns the request id. */
 async function submitAndVerify(over: Record<string, unknown>, who = submitter()): Promise<string> {
-  const res = await post('/api/facility-updates', { lang: 'ja', agree: true, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX', ...who, ...over });
+  const res = await sendUpdate(over, who);
   expect(res.status, await res.clone().text()).toBe(201);
   const { id, next: thanks } = (await res.json()) as { id: string; next: string };
   expect(thanks).toBe(`/update/thanks/?id=${id}`);
@@ -243,15 +247,7 @@ describe('a clinic updates its listing without a GitHub account', () => {
   it('refuses a fourth open change for one facility with 429 and Retry-After', async () => {
     const f = await facility();
     for (const n of [1, 2, 3]) await submitAndVerify({ facility: f.id, edits: ['contact'], publicPhone: `03-5555-040${n}` });
-    const res = await post('/api/facility-updates', {
-      lang: 'ja',
-      agree: true,
-      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
-      ...submitter(),
-      facility: f.id,
-      edits: ['contact'],
-      publicPhone: '03-5555-0409',
-    });
+    const res = await sendUpdate({ facility: f.id, edits: ['contact'], publicPhone: '03-5555-0409' });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
     expect(((await res.json()) as { field: string }).field).toBe('facility');
@@ -259,15 +255,7 @@ describe('a clinic updates its listing without a GitHub account', () => {
 
   it('names the field in Japanese when the content schema refuses a value', async () => {
     const f = await facility();
-    const res = await post('/api/facility-updates', {
-      lang: 'ja',
-      agree: true,
-      'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
-      ...submitter(),
-      facility: f.id,
-      edits: ['contact'],
-      publicPhone: '0355550100',
-    });
+    const res = await sendUpdate({ facility: f.id, edits: ['contact'], publicPhone: '0355550100' });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { errors: { field: string; path: string; message: string }[] };
     expect(body.errors).toEqual([
