@@ -94,6 +94,7 @@ export const en: Messages = {
   lastRevised: 'Last revised',
   revisionHistory: 'Revision history',
   privacyPage: 'privacy-en',
+  share: { share: 'Share', copy: 'Copy link', copied: 'Link copied', failed: 'Could not copy. The address: ' },
   qr: { show: 'Show QR code', label: 'QR code of this page’s URL', caption: 'Scan with a phone to open this page:' },
   names,
   labels,

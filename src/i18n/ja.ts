@@ -107,6 +107,7 @@ export const ja = {
   /** The content/pages entry of the privacy policy in this language. */
   privacyPage: 'privacy',
   /** The QR code of a page's URL (src/components/QrCode.astro). */
+  share: { share: '共有する', copy: 'リンクをコピー', copied: 'リンクをコピーしました', failed: 'コピーできませんでした。アドレス: ' },
   qr: { show: 'QRコードを表示', label: 'このページの URL の QR コード', caption: 'スマートフォンで読み取ると、このページを開けます:' },
   names,
   labels,

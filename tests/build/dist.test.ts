@@ -49,6 +49,15 @@ describe(`the built site (${path.relative(root, dist)}/)`, () => {
     expect(built.sort()).toEqual([...contentIds].sort());
   });
 
+  it("runs no inline script on any page (the CSP is script-src 'self'): scripts are files, JSON blocks are data", () => {
+    const inline = pages.filter((f) =>
+      [...read(f).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].some(
+        ([, attrs = '', body = '']) => !/\bsrc=/.test(attrs) && !/type="application\/(?:ld\+)?json"/.test(attrs) && body.trim() !== '',
+      ),
+    );
+    expect(inline.map(rel)).toEqual([]);
+  });
+
   it('declares the language of every page: ja, and en under /en/', () => {
     const wrong = publicPages.filter((f) => {
       const lang = /<html[^>]*\slang="([^"]+)"/.exec(read(f))?.[1];
