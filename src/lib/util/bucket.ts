@@ -11,3 +11,9 @@ export function bucketOf(id: string): string {
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
   return (h % UPDATE_BUCKETS).toString(16).padStart(2, '0');
 }
+
+/** The static paths of a bucketed endpoint (`[bucket].json.ts`): one per bucket. */
+export const bucketPaths = () => Array.from({ length: UPDATE_BUCKETS }, (_, i) => ({ params: { bucket: i.toString(16).padStart(2, '0') } }));
+
+/** The items of `bucket`, by their id. */
+export const inBucket = <T extends { id: string }>(items: Iterable<T>, bucket: string | undefined): T[] => [...items].filter((x) => bucketOf(x.id) === bucket);

@@ -257,3 +257,13 @@ export function tableRows(schedule: Schedule): TableRow[] {
 /** How the 祝 column of a schedule reads: its own `hol` slots, closed, or the weekday's hours. */
 export const holidayRule = (hours: Hours, schedule: Schedule): 'slots' | 'closed' | 'as-weekday' =>
   schedule.slots.some((s) => s.days.includes('hol')) ? 'slots' : hours.closedOnHolidays ? 'closed' : 'as-weekday';
+
+/** Only what the open-status engine reads, for a page's data attribute: no labels, no closures ended before `from`. */
+export function engineHours(hours: Hours, from: string): Hours {
+  return {
+    ...hours,
+    schedules: hours.schedules.map((s) => ({ departments: s.departments, slots: s.slots.map(({ label: _label, ...slot }) => slot) })),
+    datedClosures: hours.datedClosures.filter((c) => c.to >= from),
+    note: undefined,
+  } as Hours;
+}

@@ -10,18 +10,17 @@ import type { APIRoute } from 'astro';
 import { parseDocument } from 'yaml';
 import { getDirectory } from '../../../lib/content/directory.ts';
 import { contentDir } from '../../../lib/content/content-dir.ts';
-import { bucketOf, UPDATE_BUCKETS } from '../../../lib/util/bucket.ts';
+import { bucketPaths, inBucket } from '../../../lib/util/bucket.ts';
 
-export const getStaticPaths = () => Array.from({ length: UPDATE_BUCKETS }, (_, i) => ({ params: { bucket: i.toString(16).padStart(2, '0') } }));
+export const getStaticPaths = bucketPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const dir = await getDirectory();
   const out: Record<string, { name: string; text: string }> = {};
-  for (const f of dir.facilities)
-    if (bucketOf(f.id) === params.bucket) {
-      const doc = parseDocument(readFileSync(path.join(contentDir, 'facilities', `${f.id}.yaml`), 'utf8'));
-      doc.delete('editors');
-      out[f.id] = { name: f.name.display, text: doc.toString({ lineWidth: 0 }) };
-    }
+  for (const f of inBucket(dir.facilities, params.bucket)) {
+    const doc = parseDocument(readFileSync(path.join(contentDir, 'facilities', `${f.id}.yaml`), 'utf8'));
+    doc.delete('editors');
+    out[f.id] = { name: f.name.display, text: doc.toString({ lineWidth: 0 }) };
+  }
   return new Response(JSON.stringify(out), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
