@@ -162,8 +162,8 @@ export function formToUpdate(form: FacilityUpdateForm, current: Data): { ok: tru
   }
   if (edits.has('services')) update['services'] = [...new Set(form.services)];
   if (edits.has('languages')) update['languages'] = [...new Set(form.languages)];
-  if (edits.has('profile') && form.profile !== undefined) update['profile'] = form.profile;
-  if (edits.has('profile') && form.profile === undefined && current['profile'] !== undefined) update['profile'] = undefined;
+  // An emptied text removes the profile.
+  if (edits.has('profile')) update['profile'] = form.profile;
   if (form.hours !== undefined) {
     let hours: unknown;
     try {

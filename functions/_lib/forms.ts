@@ -1,27 +1,25 @@
 /**
  * The forms: what each stores, and what each sends. The pipeline around them is submit.ts.
  */
-import { ContactFormSchema, CorrectionFormSchema, DataRequestFormSchema, type DataRequestType } from '../../src/lib/schema/forms.ts';
 import { parse } from 'yaml';
 import { messages } from '../../src/i18n/index.ts';
 import { FacilityUpdateFormSchema } from '../../src/lib/schema/facility-update-form.ts';
+import { ContactFormSchema, CorrectionFormSchema, DataRequestFormSchema, normalizeEmail, type DataRequestType } from '../../src/lib/schema/forms.ts';
+import { PersonByEmailFormSchema, PersonRegistrationFormSchema } from '../../src/lib/schema/person-registration-form.ts';
 import { todayInTokyo } from '../../src/lib/util/facility-edit.ts';
+import type { FormsConfig } from './config.ts';
+import { hmac, randomCode } from './crypto.ts';
 import { facilityFile, facilityName, staffVocabulary, updateVocabulary } from './facilities.ts';
-import { randomCode } from './crypto.ts';
-import { normalizeEmail } from '../../src/lib/schema/forms.ts';
-import { checkRegistration, type PersonRegistrationPersonal } from './person-registration.ts';
-import { PersonRegistrationFormSchema, PersonByEmailFormSchema } from '../../src/lib/schema/person-registration-form.ts';
-import { getPersonPrivate } from './people.ts';
-import { hmac } from './crypto.ts';
 import { applyFacilityUpdate, formToUpdate, problemIssues, referencesOf, type FacilityUpdateJob } from './facility-update.ts';
 import { issueFor } from './github-issues.ts';
 import { Refusal, type Lang } from './http.ts';
 import { decryptPersonal, getRequest, setStatus, TransitionError } from './ledger.ts';
-import { checkToken, consumeToken } from './verification.ts';
-import type { FormsConfig } from './config.ts';
-import { consume } from './rate-limit.ts';
 import { ackMail, editLinkMail, operatorMail } from './mail.ts';
+import { getPersonPrivate } from './people.ts';
+import { checkRegistration, type PersonRegistrationPersonal } from './person-registration.ts';
+import { consume } from './rate-limit.ts';
 import type { FormDef, Prepared } from './submit.ts';
+import { checkToken, consumeToken } from './verification.ts';
 
 export const contactForm: FormDef<typeof ContactFormSchema> = {
   kind: 'contact',
@@ -128,6 +126,12 @@ export const dataRequestForm: FormDef<typeof DataRequestFormSchema> = {
   }),
 };
 
+/** At most `SELF_SERVICE_PER_DAY` accepted changes of `kind` a day for the whole site; beyond that 429 with Retry-After. */
+async function siteWideCap(db: D1Database, cfg: FormsConfig, kind: 'facility-update' | 'person-registration'): Promise<void> {
+  const hit = await consume(db, [{ limit: { name: `${kind}:site`, max: cfg.selfServicePerDay, windowSeconds: 86_400 }, subject: 'all' }]);
+  if (hit) throw new Refusal(429, [{ field: 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
+}
+
 /** Verified self-service changes waiting for review, per facility (issue 13); the site-wide daily cap is config. */
 const OPEN_PER_FACILITY = 3;
 
@@ -163,8 +167,7 @@ export const facilityUpdateForm: FormDef<typeof FacilityUpdateFormSchema> = {
       .bind(f.facility)
       .first<{ n: number }>();
     if ((open?.n ?? 0) >= OPEN_PER_FACILITY) throw new Refusal(429, [{ field: 'facility', reason: 'rateLimited' }], { 'Retry-After': String(24 * 3600) });
-    const hit = await consume(env.DB, [{ limit: { name: 'facility-update:site', max: cfg.selfServicePerDay, windowSeconds: 86_400 }, subject: 'all' }]);
-    if (hit) throw new Refusal(429, [{ field: 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
+    await siteWideCap(env.DB, cfg, 'facility-update');
     const job: FacilityUpdateJob = {
       kind: 'facility-update',
       requestId: '',
@@ -203,8 +206,7 @@ export const personRegistrationForm: FormDef<typeof PersonRegistrationFormSchema
     const w = messages(lang).register;
     const checked = checkRegistration(f, { id, today: todayInTokyo(), vocab, label: (field) => w.fieldLabel[field] ?? field });
     if (!checked.ok) throw new Refusal(422, checked.issues);
-    const hit = await consume(env.DB, [{ limit: { name: 'person-registration:site', max: cfg.selfServicePerDay, windowSeconds: 86_400 }, subject: 'all' }]);
-    if (hit) throw new Refusal(429, [{ field: 'form', reason: 'rateLimited' }], { 'Retry-After': String(hit.retryAfter) });
+    await siteWideCap(env.DB, cfg, 'person-registration');
     // The link works once: spent only now that the profile is known to be valid.
     if (link) await spendEditLink(env.DB, link);
     const { 'cf-turnstile-response': _t, 'form-token': _ft, homepage: _h, edit: _e, agree: _a, consent: _c, ...form } = f;
