@@ -37,6 +37,8 @@ describe('search evaluation (tests/search/queries.yaml)', () => {
       'and',
       'single-character',
       'kanji-variant',
+      'kanji-reading',
+      'romaji',
     ]) {
       expect(cases, c).toContain(c);
     }

@@ -1,6 +1,8 @@
 /** The shared normaliser: index and query spell a word the same way however the resident typed it. */
 import { describe, expect, it } from 'vitest';
-import { decode, encode, fold, indexToken, normalizeQuery, stationToken, suffixes, words } from '../../src/lib/search/normalize.ts';
+import { decode, encode, fold, indexToken, normalizeQuery, romajiKana, stationToken, suffixes, words } from '../../src/lib/search/normalize.ts';
+import { searchAll } from '../../src/lib/search/query.ts';
+import type { PagefindResponse } from '../../src/lib/search/pagefind-types.ts';
 
 describe('fold', () => {
   it.each([
@@ -54,5 +56,33 @@ describe('tokens', () => {
 
   it('ignores what cannot be searched', () => {
     expect(normalizeQuery('　・、 ').pagefind).toBe('');
+  });
+});
+
+describe('romaji (wanakana)', () => {
+  it.each([
+    ['naika', 'ないか'],
+    ['jibika', 'じびか'],
+    ['zibika', 'じびか'],
+    ['hashimoto', 'はしもと'],
+    ['shounika', 'しょうにか'],
+  ])('%s reads as %s', (w, kana) => expect(romajiKana(w)).toBe(kana));
+
+  it.each(['clinic', 'ivf', 'x', '内科', 'naika内科'])('%s is not romaji', (w) => expect(romajiKana(w)).toBeUndefined());
+
+  it('a romaji word is searched as its letters when they match (karada), and as kana otherwise (naika)', async () => {
+    const indexed = new Set([encode('karada'), encode('ないか')]);
+    const asked: string[] = [];
+    const pf = {
+      search: async (q: string | null) => {
+        asked.push(q ?? '');
+        const hit = (q ?? '').split(' ').every((w) => indexed.has(w));
+        return { results: hit ? [{ id: 'x' }] : [], filters: {}, totalFilters: {}, unfilteredResultCount: 0 } as unknown as PagefindResponse;
+      },
+    };
+    expect((await searchAll(pf, 'naika')).query.terms.map((t) => decode(t.token))).toEqual(['ないか']);
+    expect((await searchAll(pf, 'karada')).query.terms.map((t) => decode(t.token))).toEqual(['karada']);
+    expect((await searchAll(pf, 'karada naika')).response?.results).toHaveLength(1);
+    expect(asked).toContain(encode('naika'));
   });
 });

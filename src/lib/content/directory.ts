@@ -6,6 +6,7 @@ import { getCollection, render } from 'astro:content';
 import type { Area, Department, Facility, Page, Qualification, Skill, Society, Station } from '../schema/index.ts';
 import { toJst } from '../util/jst.ts';
 import { publicPerson, type PublicAffiliation, type PublicPerson } from './public-person.ts';
+import { readings, type Reading } from './readings.ts';
 
 export interface Town {
   /** Romaji slug of the town, e.g. `nakano`; the URL /areas/<slug>/. */
@@ -40,6 +41,8 @@ export interface Directory {
   /** People with each skill, and with each qualification inside its 認定期間. */
   bySkill: Map<string, PublicPerson[]>;
   byQualification: Map<string, PublicPerson[]>;
+  /** Computed readings (kuromoji) of facility names and department names, for the search index only. */
+  readings: Map<string, Reading>;
 }
 
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
@@ -95,6 +98,7 @@ async function load(): Promise<Directory> {
     staffByFacility: new Map(),
     bySkill: new Map(),
     byQualification: new Map(),
+    readings: new Map(),
   };
   const towns = new Map<string, Town>();
   for (const area of [...areas.values()].sort((x, y) => (x.chome ?? 0) - (y.chome ?? 0))) {
@@ -111,6 +115,10 @@ async function load(): Promise<Directory> {
     if (area) push(dir.byTown, townSlug(area), fac);
     for (const st of fac.access.stations) push(dir.byStation, st.station, fac);
   }
+  dir.readings = await readings([
+    ...facilities.flatMap((x) => (x.name.kana ? [] : [x.name.display])),
+    ...[...dir.departments.values()].flatMap((x) => [x.name, ...x.synonyms]),
+  ]);
   const today = toJst(Date.now()).date;
   dir.people = pe
     .flatMap((e) => publicPerson(e.data, { ...dir, facilities: dir.facility }, today) ?? [])

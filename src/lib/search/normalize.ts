@@ -9,8 +9,9 @@
  * substring matching on whole characters (警察病院 inside 東京警察病院). See
  * docs/decisions/0400-search-normalisation.md.
  *
- * Pure and dependency-free apart from lib/util: it ships to the browser.
+ * Pure, with lib/util and wanakana (romaji → kana, 4.7 KB gzip) only: it ships to the browser.
  */
+import { toHiragana } from 'wanakana';
 import { parseJapaneseNumber } from '../util/japanese.ts';
 
 /** Old or variant kanji residents rarely type, mapped to the form they do (NFKC leaves these alone). */
@@ -134,6 +135,21 @@ export interface QueryTerm {
   kind: 'station' | 'text';
   /** The Pagefind word. */
   token: string;
+  /**
+   * A word of Latin letters that reads as romaji (naika, jibika): the Pagefind word of its kana (ないか).
+   * The search tries the letters first (KARADA内科 is indexed as karada) and the kana when they match nothing.
+   */
+  romaji?: string;
+}
+
+const ROMAJI = /^[a-z]{2,}$/u;
+const HIRAGANA = /^[\u3041-\u3096]+$/u;
+
+/** A folded word as romaji read with wanakana (jibika → じびか), or undefined when it is not romaji (clinic). */
+export function romajiKana(w: string): string | undefined {
+  if (!ROMAJI.test(w)) return undefined;
+  const kana = fold(toHiragana(w));
+  return HIRAGANA.test(kana) ? kana : undefined;
 }
 
 /** A query as the browser sends it to Pagefind: one ASCII word per typed word, ANDed by Pagefind. */
@@ -151,7 +167,10 @@ export function normalizeQuery(q: string): NormalizedQuery {
   const terms: QueryTerm[] = [];
   for (const w of words(q)) {
     const station = w.length > 1 && w.endsWith('駅') ? w.slice(0, -1) : undefined;
-    const term: QueryTerm = station ? { word: w, kind: 'station', token: stationToken(station) } : { word: w, kind: 'text', token: encode(w) };
+    const kana = romajiKana(w);
+    const term: QueryTerm = station
+      ? { word: w, kind: 'station', token: stationToken(station) }
+      : { word: w, kind: 'text', token: encode(w), ...(kana ? { romaji: encode(kana) } : {}) };
     if (!terms.some((t) => t.token === term.token)) terms.push(term);
   }
   return { terms, pagefind: terms.map((t) => t.token).join(' ') };

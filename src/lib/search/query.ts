@@ -31,8 +31,18 @@ export interface SearchOutcome {
   missing: QueryTerm[];
 }
 
+/**
+ * A romaji word (naika) is searched as its letters when they match something (karada → KARADA内科), and
+ * as its kana (ないか) otherwise: the query with each such word settled.
+ */
+async function settleRomaji(pf: Searcher, query: NormalizedQuery): Promise<NormalizedQuery> {
+  if (!query.terms.some((t) => t.romaji)) return query;
+  const terms = await Promise.all(query.terms.map(async (t) => (t.romaji && !(await pf.search(t.token))?.results.length ? { ...t, token: t.romaji } : t)));
+  return { terms, pagefind: terms.map((t) => t.token).join(' ') };
+}
+
 export async function searchAll(pf: Searcher, q: string, options: PagefindSearchOptions = {}): Promise<SearchOutcome> {
-  const query = normalizeQuery(q);
+  const query = await settleRomaji(pf, normalizeQuery(q));
   const missing: QueryTerm[] = [];
   if (query.terms.length > 1) {
     const alone = await Promise.all(query.terms.map((t) => pf.search(t.token)));

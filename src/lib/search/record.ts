@@ -45,6 +45,11 @@ export interface SearchVocabulary {
   departments: ReadonlyMap<string, Department>;
   areas: ReadonlyMap<string, Area>;
   stations: ReadonlyMap<string, Station>;
+  /**
+   * Computed readings of names (src/lib/content/readings.ts): runs of morpheme readings. Optional: without
+   * them a name is found by its characters and its editor-written reading only.
+   */
+  readings?: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 /** Japanese labels for enum values (from src/i18n/labels.ts), passed in so this module stays i18n-free. */
@@ -82,6 +87,13 @@ class Keywords {
     const f = fold(text);
     this.add(weight, indexToken(f));
     this.add(partWeight, ...suffixes(f).slice(1).map(indexToken));
+  }
+  /**
+   * A computed reading: each run from each of its morphemes on, so 「はしもと」 and 「いいん」 find 橋本医院
+   * (ハシモト・イイン) while 「もと」 does not. Word boundaries, not every character: a reading is long.
+   */
+  reading(weight: number, runs: readonly (readonly string[])[] | undefined): void {
+    for (const run of runs ?? []) for (let i = 0; i < run.length; i++) this.add(weight, indexToken(fold(run.slice(i).join(''))));
   }
   /**
    * Groups by weight. A token that is a prefix of another token of at least its weight adds nothing
@@ -186,6 +198,7 @@ export function searchRecord(
   // Names: the display name weighs most; its parts (東京警察病院 → 警察病院) a little less.
   kw.text(W.name, W.namePart, f.name.display);
   kw.text(W.name, W.namePart, f.name.kana);
+  if (!f.name.kana) kw.reading(W.namePart, vocab.readings?.get(f.name.display));
   kw.add(W.name, ...nameVariants(fold(f.name.display), vocab.departments).map(indexToken));
   for (const w of words(f.name.official)) kw.text(W.namePart, W.other, w);
   for (const w of words(f.name.en ?? '')) kw.add(W.namePart, indexToken(w));
@@ -193,6 +206,8 @@ export function searchRecord(
   // Departments under every name residents use: vocabulary name, reading, synonyms, the facility's own.
   for (const d of deps) {
     for (const term of [d.own, d.v?.name, d.v?.kana, ...(d.v?.synonyms ?? [])]) kw.text(W.department, W.department, term);
+    // 耳鼻科 → じびか: a synonym's reading, for readings and romaji (jibika) typed.
+    for (const term of d.v?.synonyms ?? []) kw.reading(W.department, vocab.readings?.get(term));
   }
 
   // Places: town and its reading, 町丁目, address numbers, postal code, the ward itself.
