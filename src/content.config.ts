@@ -17,5 +17,6 @@ export const collections = {
   skills: define(registry.skills),
   qualifications: define(registry.qualifications),
   societies: define(registry.societies),
+  symptoms: define(registry.symptoms),
   pages: define(registry.pages),
 };

@@ -12,6 +12,7 @@ import { update } from './en/update.ts';
 import { register } from './en/register.ts';
 import { withdraw } from './en/withdraw.ts';
 import { editLink } from './en/edit-link.ts';
+import { symptoms } from './en/symptoms.ts';
 import type { Messages } from './ja.ts';
 
 export const en: Messages = {
@@ -138,4 +139,5 @@ export const en: Messages = {
   register,
   withdraw,
   editLink,
+  symptoms,
 };

@@ -15,6 +15,7 @@ import { update } from './ja/update.ts';
 import { register } from './ja/register.ts';
 import { withdraw } from './ja/withdraw.ts';
 import { editLink } from './ja/edit-link.ts';
+import { symptoms } from './ja/symptoms.ts';
 
 // One object literal, no spreads: the bundler drops it from a browser script that only needs langPrefix.
 export const ja = {
@@ -151,6 +152,7 @@ export const ja = {
   register,
   withdraw,
   editLink,
+  symptoms,
 };
 
 /** The shape every language has: the keys of ja.ts with string and function values. */

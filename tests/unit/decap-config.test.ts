@@ -212,6 +212,7 @@ describe('CMS config generated from the schema', () => {
           'people:qualifications[].verification.date YYYY-MM-DD',
           ...['identity', 'affiliations', 'qualifications', 'memberships', 'skills', 'portfolio'].map((k) => `people:provenance.${k}.date YYYY-MM-DD`),
           'skills:source.date YYYY-MM-DD',
+          'symptoms:source.date YYYY-MM-DD',
           'qualifications:source.date YYYY-MM-DD',
           'societies:source.date YYYY-MM-DD',
           'pages:updated YYYY-MM-DD',

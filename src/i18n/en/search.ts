@@ -65,4 +65,8 @@ export const search: Messages['search'] = {
   status: (n, q, conditions) =>
     `${n} ${n === 1 ? 'result' : 'results'}${q ? ` for “${q}”` : ''}${conditions.length ? ` (filters: ${conditions.join(', ')})` : ''}`,
   failed: 'Search could not start. Please reload the page, or browse the lists below.',
+  symptomNote: (names, departments) => `For “${names}” the results are facilities with ${departments}, the departments to consider.`,
+  symptomKept: (names) => `The departments to consider for “${names}” are below. You are searching the departments you chose.`,
+  symptomCaution: 'Only a guide. For sudden symptoms call #7119',
+  symptomIndex: 'All symptoms',
 };

@@ -73,4 +73,9 @@ export const search = {
   status: (n: number, q: string | undefined, conditions: string[]) =>
     `${[q ? `「${q}」` : '', conditions.length ? `条件: ${conditions.join('・')}` : ''].filter(Boolean).join(' ')}の検索結果 ${n} 件`,
   failed: '検索の準備に失敗しました。ページを再読み込みするか、下の一覧から探してください。',
+  /** When a query named a symptom (src/lib/search/symptoms.ts). */
+  symptomNote: (names: string, departments: string) => `「${names}」は受診先の目安として、${departments}のある医療機関を表示しています。`,
+  symptomKept: (names: string) => `「${names}」の受診先の目安は次のとおりです。いまは選んだ診療科で探しています。`,
+  symptomCaution: '受診先の目安です。急な症状は #7119 へ',
+  symptomIndex: '症状の一覧',
 };

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import { collections, type CollectionName } from '../schema/index.ts';
-import type { Area, Department, Facility, Page, Person, Qualification, Skill, Society, Station } from '../schema/index.ts';
+import type { Area, Department, Facility, Page, Person, Qualification, Skill, Society, Station, Symptom } from '../schema/index.ts';
 import { checkPeople, checkStaffVocabularies } from './people.ts';
-import { foldLatin } from '../util/japanese.ts';
+import { fold, foldLatin } from '../util/japanese.ts';
 
 z.config(z.locales.ja());
 
@@ -30,6 +30,7 @@ export interface LoadedContent {
   skills: Map<string, Skill>;
   qualifications: Map<string, Qualification>;
   societies: Map<string, Society>;
+  symptoms: Map<string, Symptom>;
   /** The versions (改定日) of the privacy policy a person can have consented to: content/pages/privacy.md. */
   policyVersions: Set<string>;
   /** Entry counts per collection, for the summary line. */
@@ -108,6 +109,7 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
     skills: loaded['skills'] as Map<string, Skill>,
     qualifications: loaded['qualifications'] as Map<string, Qualification>,
     societies: loaded['societies'] as Map<string, Society>,
+    symptoms: loaded['symptoms'] as Map<string, Symptom>,
     policyVersions: policyVersions(loaded['pages']?.get('privacy') as Page | undefined),
     counts,
   };
@@ -116,6 +118,7 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
   problems.push(...checkEnglishSynonyms(content.departments, (code) => `${base}/departments/${code}.yaml`));
   problems.push(...checkStaffVocabularies(content, (folder, id) => `${base}/${folder}/${id}.yaml`));
   problems.push(...checkPeople(content.people, content, (id) => `${base}/people/${id}.yaml`));
+  problems.push(...checkSymptoms(content, (id) => `${base}/symptoms/${id}.yaml`));
   return { problems, content };
 }
 
@@ -184,6 +187,35 @@ export function checkEnglishSynonyms(departments: ReadonlyMap<string, Department
       else if (other) out.push({ file: fileOf(d.code), field: `enSynonyms.${i}`, message: `英語の別名「${name}」はこの診療科の英語名か別名と同じです` });
       else owner.set(key, d);
     });
+  }
+  return out;
+}
+
+/**
+ * Symptoms: their departments exist, and each word (name, reading, other names) belongs to one symptom and
+ * is no department's name: the search page reads a symptom word as its departments (src/lib/search/symptoms.ts).
+ */
+export function checkSymptoms(c: Pick<LoadedContent, 'symptoms' | 'departments'>, fileOf: (id: string) => string): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  const owner = new Map<string, string>();
+  for (const d of c.departments.values()) for (const w of [d.name, d.kana, ...d.synonyms]) owner.set(fold(w), `診療科 ${d.code}（${d.name}）`);
+  for (const [id, s] of c.symptoms) {
+    const file = fileOf(id);
+    s.departments.forEach((code, i) => {
+      if (!c.departments.has(code))
+        out.push({ file, field: `departments.${i}`, message: `診療科コード ${code} は診療科の一覧（content/departments）にありません` });
+    });
+    const fields: [string, string][] = [['name', s.name], ['kana', s.kana], ...s.synonyms.map((w, i): [string, string] => [`synonyms.${i}`, w])];
+    const own = new Set<string>();
+    for (const [field, w] of fields) {
+      const key = fold(w);
+      const other = owner.get(key);
+      if (other && !own.has(key)) out.push({ file, field, message: `「${w}」は${other}と同じ言葉です。検索でどちらの意味か決められません` });
+      else {
+        own.add(key);
+        owner.set(key, `症状 ${id}（${s.name}）`);
+      }
+    }
   }
   return out;
 }

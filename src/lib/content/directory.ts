@@ -3,7 +3,7 @@
  * ways residents browse: by department, town, 町丁目 and station.
  */
 import { getCollection, render } from 'astro:content';
-import type { Area, Department, Facility, Page, Qualification, Skill, Society, Station } from '../schema/index.ts';
+import type { Area, Department, Facility, Page, Qualification, Skill, Society, Station, Symptom } from '../schema/index.ts';
 import { toJst } from '../util/jst.ts';
 import { publicPerson, type PublicAffiliation, type PublicPerson } from './public-person.ts';
 import { readings, type Reading } from './readings.ts';
@@ -36,6 +36,8 @@ export interface Directory {
   skills: Map<string, Skill>;
   qualifications: Map<string, Qualification>;
   societies: Map<string, Society>;
+  /** Symptoms and the departments to consider for each (content/symptoms). */
+  symptoms: Map<string, Symptom>;
   /** Current staff of each facility, with the affiliation that puts them there. */
   staffByFacility: Map<string, { staff: PublicPerson; affiliation: PublicAffiliation }[]>;
   /** People with each skill, and with each qualification inside its 認定期間. */
@@ -66,7 +68,7 @@ export function getDirectory(): Promise<Directory> {
 }
 
 async function load(): Promise<Directory> {
-  const [f, d, a, s, pe, sk, q, so] = await Promise.all([
+  const [f, d, a, s, pe, sk, q, so, sy] = await Promise.all([
     getCollection('facilities'),
     getCollection('departments'),
     getCollection('areas'),
@@ -75,6 +77,7 @@ async function load(): Promise<Directory> {
     getCollection('skills'),
     getCollection('qualifications'),
     getCollection('societies'),
+    getCollection('symptoms'),
   ]);
   const facilities = f.map((e) => e.data).sort(byName);
   const areas = new Map(a.map((e) => [e.data.id, e.data]));
@@ -95,6 +98,7 @@ async function load(): Promise<Directory> {
     skills: new Map(sk.map((e) => [e.data.id, e.data])),
     qualifications: new Map(q.map((e) => [e.data.id, e.data])),
     societies: new Map(so.map((e) => [e.data.id, e.data])),
+    symptoms: new Map(sy.map((e) => [e.data.id, e.data])),
     staffByFacility: new Map(),
     bySkill: new Map(),
     byQualification: new Map(),

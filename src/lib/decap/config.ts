@@ -69,6 +69,7 @@ const PICKERS: Readonly<Record<string, Picker>> = {
   'people:memberships.societies': 'societies',
   'people:skills.ids': 'skills',
   'skills:departments': 'departments',
+  'symptoms:departments': 'departments',
   'qualifications:society': 'societies',
 };
 
@@ -185,6 +186,13 @@ const COLLECTION_OPTIONS: Partial<Record<CollectionName, Record<string, unknown>
     description: '本人が公開に同意した値と同意の記録だけを書きます。連絡先・免許番号・同意のない項目は書かないでください（Git の履歴は消せません）。',
   },
   skills: { identifier_field: 'id', slug: '{{id}}', summary: '{{name}}（{{id}}）', delete: false },
+  symptoms: {
+    identifier_field: 'id',
+    slug: '{{id}}',
+    summary: '{{name}}（{{id}}）',
+    delete: false,
+    description: '症状と受診先の目安です。診療科を変えるときは docs/operations/symptoms.md の考え方に沿ってください。',
+  },
   qualifications: { identifier_field: 'id', slug: '{{id}}', summary: '{{code}} {{name}}', delete: false },
   societies: { identifier_field: 'id', slug: '{{id}}', summary: '{{code}} {{name}}', delete: false },
   departments: { identifier_field: 'code', slug: '{{code}}', summary: '{{code}} {{name}}', delete: false },

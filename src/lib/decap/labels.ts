@@ -6,7 +6,7 @@
 import { WEEKDAYS, FACILITY_STATES, PERSON_SECTIONS, POSITION_PRECISIONS } from '../schema/index.ts';
 import { messages } from '../../i18n/index.ts';
 
-const { labels, hours, staff } = messages('ja');
+const { labels, hours, staff, symptoms } = messages('ja');
 /** The groups of a person's provenance: identity, then each section. */
 const PROVENANCE_OF_PEOPLE = ['identity', ...PERSON_SECTIONS] as const;
 
@@ -180,6 +180,18 @@ export const FIELD_TEXT: Readonly<Record<string, FieldText>> = {
   'skills:synonyms': { label: '別名', hint: '例: 腹部エコー' },
   'skills:enSynonyms': { label: '英語の別名' },
   ...source('skills'),
+  // 症状と受診先の目安（docs/operations/symptoms.md）
+  'symptoms:id': { label: 'ID', hint: '半角英小文字・数字・ハイフン（例: sore-throat）' },
+  'symptoms:name': { label: '症状', hint: '住民がふだん使う言い方で（例: のどの痛み）' },
+  'symptoms:kana': { label: '読み（ひらがな）' },
+  'symptoms:en': { label: '英語名' },
+  'symptoms:group': { label: '部位' },
+  'symptoms:departments': { label: '受診先の目安（診療科）', hint: 'よく受診する順に' },
+  'symptoms:synonyms': { label: '別の言い方', hint: '検索の言葉になります（例: のどが痛い）。他の症状や診療科と同じ言葉は使えません' },
+  'symptoms:enSynonyms': { label: '英語の別の言い方' },
+  'symptoms:urgent': { label: '急ぐときの注意', hint: '119 番・#7119・#8000 の目安。英語と両方書きます' },
+  'symptoms:urgentEn': { label: '急ぐときの注意（英語）' },
+  ...source('symptoms'),
   // 資格・学会（Japan Medical Society Database から npm run seed で作成）
   'qualifications:id': { label: 'ID' },
   'qualifications:code': { label: '資格ID' },
@@ -269,6 +281,7 @@ export const ENUM_TEXT: Readonly<Record<string, Record<string, string>>> = {
   '*:source.source': labels.source,
   ...Object.fromEntries(PROVENANCE_OF_PEOPLE.map((k) => [`people:provenance.${k}.source`, staff.provenanceSource])),
   'skills:category': staff.skillCategory,
+  'symptoms:group': symptoms.groups,
   'qualifications:kind': { specialist: '専門医', instructor: '指導医', certified: '認定医', certificate: '認定資格', fellow: '学会フェロー' },
   '*:source.dataset': labels.dataset,
   '*:source.method': labels.method,

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { FacilitySchema } from './facility.ts';
 import { PageSchema } from './page.ts';
 import { PersonSchema } from './person.ts';
-import { AreaSchema, DepartmentSchema, QualificationSchema, SkillSchema, SocietySchema, StationSchema } from './vocab.ts';
+import { AreaSchema, DepartmentSchema, QualificationSchema, SkillSchema, SocietySchema, StationSchema, SymptomSchema } from './vocab.ts';
 
 export interface CollectionDef<S extends z.ZodType = z.ZodType> {
   /** Collection name used by astro:content. */
@@ -31,6 +31,7 @@ export const collections = {
   skills: { name: 'skills', folder: 'skills', pattern: '*.yaml', label: '検査・診療技能', idField: 'id', schema: SkillSchema },
   qualifications: { name: 'qualifications', folder: 'qualifications', pattern: '*.yaml', label: '資格', idField: 'id', schema: QualificationSchema },
   societies: { name: 'societies', folder: 'societies', pattern: '*.yaml', label: '学会', idField: 'id', schema: SocietySchema },
+  symptoms: { name: 'symptoms', folder: 'symptoms', pattern: '*.yaml', label: '症状', idField: 'id', schema: SymptomSchema },
   pages: { name: 'pages', folder: 'pages', pattern: '*.md', label: 'ページ', schema: PageSchema },
 } as const satisfies Record<string, CollectionDef>;
 

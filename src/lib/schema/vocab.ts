@@ -95,6 +95,55 @@ export const SkillSchema = z.object({
 });
 export type Skill = z.output<typeof SkillSchema>;
 
+/** Where a symptom is felt, for grouping on the symptom index (/symptoms/). */
+export const SYMPTOM_GROUPS = [
+  'whole-body',
+  'head',
+  'eye',
+  'ear-nose-throat',
+  'mouth-teeth',
+  'chest',
+  'abdomen',
+  'skin',
+  'bones-joints',
+  'urinary',
+  'women',
+  'mind',
+  'children',
+] as const;
+
+/**
+ * An everyday symptom or body part and the departments to consider for it (受診先の目安), compiled by the
+ * project (docs/operations/symptoms.md). Searching one of its words finds those departments' facilities.
+ */
+export const SymptomSchema = z
+  .object({
+    /** Romaji or English id, e.g. `headache`. The file name is the id. */
+    id: Slug,
+    /** As residents say it: 頭痛, のどの痛み, 子どもの発熱. */
+    name: z.string().min(1),
+    /** Reading in hiragana. */
+    kana: z.string().regex(/^[\p{Script=Hiragana}ー・]+$/u, { error: '読みはひらがなで書いてください' }),
+    /** English name. */
+    en: z.string().min(1),
+    /** Where it is felt: 全身, 頭, 目 … */
+    group: z.enum(SYMPTOM_GROUPS, { error: `部位は ${SYMPTOM_GROUPS.join(', ')} のどれかです` }),
+    /** Departments to consider, most usual first (診療科コード). */
+    departments: z.array(z.string().regex(/^\d{5}$/, { error: '診療科コードは 5 桁の数字です' })).min(1, { error: '受診先の診療科を 1 つ以上書いてください' }),
+    /** Other ways residents say it (頭が痛い, 偏頭痛). Search matches them. Default: none. */
+    synonyms: z.array(z.string().min(1)).default([]),
+    /** Other English names (migraine). Default: none. */
+    enSynonyms: z.array(z.string().min(1)).default([]),
+    /** When not to wait for a clinic: 「突然の激しい頭痛…は 119 番」. Optional. */
+    urgent: z.string().min(1).optional(),
+    /** The same in English, for the English page: written whenever `urgent` is. */
+    urgentEn: z.string().min(1).optional(),
+    /** Who compiled the entry (the operator) and when. */
+    source: SourceSchema,
+  })
+  .refine((s) => !s.urgent === !s.urgentEn, { error: '急ぐときの注意（urgent）は英語（urgentEn）と両方書いてください', path: ['urgentEn'] });
+export type Symptom = z.output<typeof SymptomSchema>;
+
 /** Kinds of qualification in the qualifications vocabulary (資格種別). */
 export const QUALIFICATION_KINDS = ['specialist', 'instructor', 'certified', 'certificate', 'fellow'] as const;
 

@@ -12,62 +12,12 @@
  * Pure, with lib/util and wanakana (romaji → kana, 4.7 KB gzip) only: it ships to the browser.
  */
 import { toHiragana } from 'wanakana';
-import { parseJapaneseNumber } from '../util/japanese.ts';
+import { fold } from '../util/japanese.ts';
 
-/** Old or variant kanji residents rarely type, mapped to the form they do (NFKC leaves these alone). */
-const KANJI_VARIANTS: Readonly<Record<string, string>> = {
-  髙: '高',
-  﨑: '崎',
-  嵜: '崎',
-  德: '徳',
-  邊: '辺',
-  邉: '辺',
-  濱: '浜',
-  澤: '沢',
-  齋: '斎',
-  齊: '斉',
-  櫻: '桜',
-  廣: '広',
-  國: '国',
-  眞: '真',
-  嶋: '島',
-  嶌: '島',
-  槇: '槙',
-  冨: '富',
-  壽: '寿',
-  藝: '芸',
-  圓: '円',
-  會: '会',
-  醫: '医',
-  學: '学',
-  榮: '栄',
-  惠: '恵',
-  瀨: '瀬',
-  檜: '桧',
-  顯: '顕',
-};
-const VARIANT_RE = new RegExp(`[${Object.keys(KANJI_VARIANTS).join('')}]`, 'gu');
+export { fold };
 
 /** Characters that separate words in what residents type and in names: spaces, 、・／ and the like. */
 const WORD_SEPARATORS = /[\s\u3000、，,。．.・･/／|｜]+/u;
-
-/**
- * One canonical spelling: NFKC (full/half width, ｸﾘﾆｯｸ → クリニック), lower case, katakana → hiragana,
- * variant kanji → common kanji, 四丁目 → 4丁目, and no punctuation or symbols (165-0026 → 1650026,
- * 〒 dropped). The long-vowel mark ー goes too: names spell it both ways (レディース・レディス).
- */
-export function fold(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
-    .replace(VARIANT_RE, (c) => KANJI_VARIANTS[c] ?? c)
-    .replace(/([〇一二三四五六七八九十]+)丁目/gu, (m, n: string) => {
-      const v = parseJapaneseNumber(n);
-      return v === undefined ? m : `${v}丁目`;
-    })
-    .replace(/[\p{P}\p{S}\sー〜～]/gu, '');
-}
 
 /** Words of a text, folded; empty words dropped. 「沼袋　内科」 → [沼袋, 内科]. */
 export const words = (s: string): string[] =>

@@ -43,3 +43,56 @@ export function toKanjiNumber(n: number): string {
 
 /** Dashes that stand between numbers in addresses (hyphen, minus, long dashes, katakana ー after a digit). */
 export const ADDRESS_DASHES = /[-‐‑‒–—―−ｰ─━]/gu;
+
+/** Old or variant kanji residents rarely type, mapped to the form they do (NFKC leaves these alone). */
+const KANJI_VARIANTS: Readonly<Record<string, string>> = {
+  髙: '高',
+  﨑: '崎',
+  嵜: '崎',
+  德: '徳',
+  邊: '辺',
+  邉: '辺',
+  濱: '浜',
+  澤: '沢',
+  齋: '斎',
+  齊: '斉',
+  櫻: '桜',
+  廣: '広',
+  國: '国',
+  眞: '真',
+  嶋: '島',
+  嶌: '島',
+  槇: '槙',
+  冨: '富',
+  壽: '寿',
+  藝: '芸',
+  圓: '円',
+  會: '会',
+  醫: '医',
+  學: '学',
+  榮: '栄',
+  惠: '恵',
+  瀨: '瀬',
+  檜: '桧',
+  顯: '顕',
+};
+const VARIANT_RE = new RegExp(`[${Object.keys(KANJI_VARIANTS).join('')}]`, 'gu');
+
+/**
+ * One canonical spelling: NFKC (full/half width, ｸﾘﾆｯｸ → クリニック), lower case, katakana → hiragana,
+ * variant kanji → common kanji, 四丁目 → 4丁目, and no punctuation or symbols (165-0026 → 1650026,
+ * 〒 dropped). The long-vowel mark ー goes too: names spell it both ways (レディース・レディス). The search
+ * builds its tokens on it (src/lib/search/normalize.ts); the content check keeps symptom words unique with it.
+ */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .replace(VARIANT_RE, (c) => KANJI_VARIANTS[c] ?? c)
+    .replace(/([〇一二三四五六七八九十]+)丁目/gu, (m, n: string) => {
+      const v = parseJapaneseNumber(n);
+      return v === undefined ? m : `${v}丁目`;
+    })
+    .replace(/[\p{P}\p{S}\sー〜～]/gu, '');
+}

@@ -25,6 +25,8 @@ export function englishNames(vocab: Vocab, kinds: Readonly<Record<string, string
   for (const d of vocab.departments) for (const other of d.enSynonyms ?? []) add(other, d.name);
   for (const s of vocab.stations) for (const suffix of ['', ' station', ' sta']) add(s.en && `${s.en}${suffix}`, suffix ? `${s.name}駅` : s.name);
   for (const [ja, en] of Object.entries(kinds)) add(en, ja);
+  // Symptoms (headache → 頭痛), which the page then reads as their departments.
+  for (const s of vocab.symptoms ?? []) for (const en of [s.en, ...(s.enSynonyms ?? [])]) add(en, s.name);
   return names;
 }
 

@@ -9,6 +9,7 @@
 import { normalizeQuery } from '../../lib/search/normalize.ts';
 import { pagefindFilters, searchAll } from '../../lib/search/query.ts';
 import type { FilterKey, SearchFilters } from '../../lib/search/record.ts';
+import { withSymptoms, type SymptomSearch } from '../../lib/search/symptoms.ts';
 import { filterCounts, oneAtATime } from './counts.ts';
 import { edgeSearch } from './edge.ts';
 import { queryWords, searchText } from './english.ts';
@@ -16,7 +17,7 @@ import type { Found, ResultPage } from './found.ts';
 import { localSearch } from './local.ts';
 import { readPage } from './page.ts';
 import { localPagefind } from './pagefind.ts';
-import { renderFilters, renderSuggestions, resultItem } from './render.ts';
+import { renderFilters, renderSuggestions, renderSymptoms, resultItem } from './render.ts';
 import { betterQueries, suggestions } from './suggest.ts';
 import { readSort, readState, stateUrl, type SearchState } from './url-state.ts';
 
@@ -30,14 +31,21 @@ const statusEl = $<HTMLParagraphElement>('search-status');
 const list = $<HTMLOListElement>('search-results');
 const more = $<HTMLButtonElement>('search-more');
 const suggest = $<HTMLDivElement>('search-suggest');
+const symptomBox = $<HTMLDivElement>('search-symptom');
 const sortSelect = $<HTMLSelectElement>('search-sort');
 const sortNote = $<HTMLParagraphElement>('sort-note');
 
 const page = readPage(app.dataset);
 const { ui } = page;
 const readUrl = () => readState(location.search);
-/** What is searched for a query: on the English page, its English names in Japanese. */
-const searchedFor = (q: string) => searchText(q, page.english);
+/**
+ * What is searched for the URL's state: on the English page, its English names in Japanese; a symptom's
+ * words as the departments to consider for it (src/lib/search/symptoms.ts).
+ */
+const searched = (state: SearchState): SearchState & { symptoms: SymptomSearch['symptoms'] } => {
+  const s = withSymptoms(searchText(state.q, page.english), state.filters, page.vocab.symptoms ?? []);
+  return { ...state, q: s.q, filters: s.filters, symptoms: s.symptoms };
+};
 // Said on the page once the browser's own Pagefind answers, for tests and benchmarks that must know which side answers.
 const pagefind = localPagefind(() => {
   app.dataset['local'] = 'ready';
@@ -72,7 +80,9 @@ async function showSuggestions(state: SearchState, found: Found, mine: number): 
 /** The filter counts for the URL's search; a newer search replaces a waiting one. */
 const scheduleCounts = oneAtATime(async (stale) => {
   const state = readUrl();
-  const { counts, totals } = await filterCounts(await pagefind.counts(), state, searchedFor(state.q));
+  const s = searched(state);
+  const { counts, totals } = await filterCounts(await pagefind.counts(), s, s.q);
+  // The boxes show what the resident checked, not a symptom's departments.
   if (!stale()) renderFilters(filterView, page, state, counts, totals);
 });
 
@@ -92,9 +102,11 @@ async function run(): Promise<void> {
   // The checkboxes follow the URL at once (Back, a shared link); their counts follow with the filter counts.
   for (const box of filterForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
     box.checked = !!state.filters[box.name as FilterKey]?.includes(box.value);
-  const q = searchedFor(state.q);
+  const s = searched(state);
+  const q = s.q;
   const nq = normalizeQuery(q);
-  if (!nq.pagefind && !Object.keys(state.filters).length) {
+  renderSymptoms(symptomBox, page, s.symptoms, state.filters);
+  if (!nq.pagefind && !Object.keys(s.filters).length) {
     scheduleCounts();
     statusEl.textContent = state.q.trim() ? ui.nothingSearchable : ui.prompt;
     list.replaceChildren();
@@ -106,13 +118,13 @@ async function run(): Promise<void> {
   let found: Found | undefined;
   if (!pagefind.ready() && state.sort !== 'near') {
     try {
-      found = await edgeSearch(state, q);
+      found = await edgeSearch(s, q);
     } catch {
       // No edge (offline, or a host without functions): the browser searches itself.
     }
   }
   if (stale()) return;
-  found ??= await localSearch(await pagefind.results(), state, q, ui, stale);
+  found ??= await localSearch(await pagefind.results(), s, q, ui, stale);
   if (!found || stale()) return;
   sortNote.hidden = !found.sortNote;
   if (found.sortNote) sortNote.textContent = found.sortNote;
@@ -122,8 +134,9 @@ async function run(): Promise<void> {
   await showMore();
   if (stale()) return;
   // Suggestions that need no search are on screen at once, before the announcement.
-  const suggested = showSuggestions(state, found, mine);
-  statusEl.textContent = ui.status(found.total, nq.terms.length ? state.q.trim() : undefined, conditions);
+  // Suggestions for the words as typed; a symptom's words are taken out (its departments are the filter).
+  const suggested = showSuggestions({ ...s, q: s.symptoms.length ? s.q : state.q }, found, mine);
+  statusEl.textContent = ui.status(found.total, nq.terms.length || s.symptoms.length ? state.q.trim() : undefined, conditions);
   // Once the results are painted: the browser's own Pagefind for the next keystrokes, and the filter counts.
   requestAnimationFrame(() =>
     setTimeout(() => {

@@ -4,6 +4,7 @@
  * the English labels of filter values, and the holidays for today's status.
  */
 import type { FilterKey } from '../../lib/search/record.ts';
+import type { SymptomTerm } from '../../lib/search/symptoms.ts';
 import { calendarFromList, type HolidayCalendar } from '../../lib/util/hours.ts';
 import { englishNames, type EnglishNames } from './english.ts';
 import { langPrefix, searchWords, type Lang, type SearchWords } from './words.ts';
@@ -13,6 +14,8 @@ export interface Vocab {
   departments: { code: string; name: string; kana: string; synonyms: string[]; n: number; en?: string; enSynonyms?: string[] }[];
   towns: { slug: string; name: string; kana: string; n: number; en?: string }[];
   stations: { id: string; name: string; kana: string; n: number; en?: string }[];
+  /** Symptoms with their folded words and departments (vocabulary names). */
+  symptoms?: (SymptomTerm & { en?: string; enSynonyms?: string[] })[];
 }
 
 export interface SearchPage {

@@ -3,9 +3,11 @@ import type { Hours } from '../../lib/schema/hours.ts';
 import type { PagefindFilterCounts, ResultData } from '../../lib/search/pagefind-types.ts';
 import { FILTER_KEYS, HOURS_UNKNOWN, PERSON_RESULT, readAreaMeta, readDeptMeta, readStationMeta } from '../../lib/search/record.ts';
 import { openStatus } from '../../lib/util/hours.ts';
-import type { SearchPage } from './page.ts';
+import type { SymptomTerm } from '../../lib/search/symptoms.ts';
+import type { SearchFilters } from '../../lib/search/record.ts';
+import { nameOf, type SearchPage } from './page.ts';
+import { stateUrl, type SearchState } from './url-state.ts';
 import type { Link, Suggestions } from './suggest.ts';
-import type { SearchState } from './url-state.ts';
 import { describeStatus, hoursWords, searchWords, type SearchWords } from './words.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -129,4 +131,23 @@ export function renderSuggestions(box: HTMLElement, s: Suggestions): ((found: Li
   callout.append(tipsArea, el('p', { className: 'note' }, m.hint));
   box.append(callout);
   return showTips;
+}
+
+/**
+ * The symptom note: which departments a symptom word was searched as (each a link to that department
+ * alone), that this is only a guide, and the symptom index. Hidden when no symptom was named.
+ */
+export function renderSymptoms(box: HTMLElement, page: SearchPage, symptoms: readonly SymptomTerm[], checked: SearchFilters): void {
+  const { ui, prefix, label, vocab } = page;
+  box.hidden = symptoms.length === 0;
+  if (!symptoms.length) return box.replaceChildren();
+  const names = ui.list(symptoms.map((s) => nameOf(vocab.symptoms?.find((v) => v.id === s.id) ?? s)));
+  const departments = [...new Set(symptoms.flatMap((s) => s.departments))];
+  const links = departments.map((d) => el('li', {}, el('a', { href: stateUrl({ q: '', filters: { dept: [d] }, sort: '' }, prefix) }, label('dept', d))));
+  const lead = checked.dept?.length ? ui.symptomKept(names) : ui.symptomNote(names, ui.list(departments.map((d) => label('dept', d))));
+  box.replaceChildren(
+    el('p', {}, lead),
+    el('ul', { className: 'inline' }, ...links),
+    el('p', {}, el('strong', {}, ui.symptomCaution), ' ', el('a', { href: `${prefix}/symptoms/#${symptoms[0]!.id}` }, ui.symptomIndex)),
+  );
 }
