@@ -1,10 +1,13 @@
 /**
- * Security headers for every response. Public pages load only our own scripts and styles;
- * /admin (Decap CMS) gets its own CSP from `adminSecurityHeaders` below.
+ * Security headers for every response. Public pages load only our own scripts and styles; images also from
+ * 地理院タイル, for the map a resident opens (src/lib/util/map.ts). /admin (Decap CMS) gets its own CSP from
+ * `adminSecurityHeaders` below.
  */
+import { GSI_TILE_ORIGIN } from '../../src/lib/util/map.ts';
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${GSI_TILE_ORIGIN}; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',

@@ -42,7 +42,7 @@ describe('a bad staff profile fails with the file, the field and a Japanese mess
     ['data left after withdrawal', (p) => (p.consent.withdrawn = '2026-11-01'), 'skills', /同意が撤回されています（2026-11-01）。検査・診療技能を削除してください/],
     ['a withdrawal before the consent', (p) => ((p.consent.withdrawn = '2020-01-01'), (p.consent.sections = []), (p.affiliations = []), (p.qualifications = []), delete p.memberships, delete p.skills, delete p.portfolio), 'consent.withdrawn', /撤回の日（2020-01-01）が同意の日（2026-10-01）より前です/],
     ['consent to a policy version newer than the consent', (p) => (p.consent.policyVersion = '2026-11-24'), 'consent.policyVersion', /後の版/],
-    ['consent to a policy version that never existed', (p) => (p.consent.policyVersion = '2026-06-01'), 'consent.policyVersion', /プライバシーポリシーに 2026-06-01 の版はありません（版: 2026-12-03、2026-11-24、2025-10-27）/],
+    ['consent to a policy version that never existed', (p) => (p.consent.policyVersion = '2026-06-01'), 'consent.policyVersion', /プライバシーポリシーに 2026-06-01 の版はありません（版: 2026-12-04、2026-12-03、2026-11-24、2025-10-27）/],
     ['an affiliation at a facility that does not exist', (p) => (p.affiliations[0].facility = 'no-such-clinic'), 'affiliations.0.facility', /施設 no-such-clinic は医療機関の一覧/],
     ['an affiliation with both a facility and a place', (p) => (p.affiliations[0].place = '架空病院'), 'affiliations.0.facility', /どちらか一方/],
     ['an affiliation ending before it starts', (p) => (p.affiliations[0].to = '2000-01-01'), 'affiliations.0.to', /終了日が開始日より前/],

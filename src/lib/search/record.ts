@@ -257,6 +257,8 @@ export function searchRecord(
   if (f.position) {
     meta['lat'] = f.position.lat.toFixed(5);
     meta['lon'] = f.position.lon.toFixed(5);
+    // Known only to the 丁目 or the town: the map draws an area, not a point.
+    if (f.position.precision === 'chome' || f.position.precision === 'town') meta['approx'] = f.position.precision;
   }
   if (f.hours) meta['hours'] = hoursPayload(f.hours, today);
 

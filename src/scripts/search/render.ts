@@ -103,6 +103,9 @@ export function resultItem(page: SearchPage, d: ResultData, distanceM?: number):
     station ? ui.station(label('station', station.name), station.walkMinutes, station.distanceM) : m['station'],
   ].filter((x): x is string => !!x);
   const li = el('li', {}, first, el('p', { className: 'note' }, ui.facts(facts)));
+  // For the map (src/scripts/map.ts), which draws the results as shown.
+  if (m['lat'] && m['lon'])
+    Object.assign(li.dataset, { lat: m['lat'], lon: m['lon'], name: m['title'] ?? '', href: d.url, ...(m['approx'] ? { approx: m['approx'] } : {}) });
   if (distanceM !== undefined)
     li.append(el('p', { className: 'note' }, ui.distance(distanceM < 1000 ? `${Math.round(distanceM / 10) * 10} m` : `${(distanceM / 1000).toFixed(1)} km`)));
   if (!m['hours'] && !m['state']) li.append(el('p', { className: 'note' }, ui.hoursUnregistered));
