@@ -10,41 +10,9 @@ import { bucketOf } from '../lib/util/bucket.ts';
 import { calendarFromList, openStatus } from '../lib/util/hours.ts';
 import { describeStatus } from '../lib/util/hours-text.ts';
 import { hoursWords } from '../i18n/client/hours.ts';
+import { ID, load, MAX, store, wireSave } from './save-button.ts';
 
-const KEY = 'nakano-clinic-db:saved';
-const MAX = 50;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function load(): string[] {
-  try {
-    const v = JSON.parse(localStorage.getItem(KEY) ?? '[]') as unknown;
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && ID.test(x)).slice(0, MAX) : [];
-  } catch {
-    return [];
-  }
-}
-const store = (ids: readonly string[]) => localStorage.setItem(KEY, JSON.stringify([...new Set(ids)].slice(0, MAX)));
-
-for (const box of document.querySelectorAll<HTMLElement>('[data-save]')) {
-  const id = box.dataset['save'] ?? '';
-  const button = box.querySelector('button');
-  const status = box.querySelector<HTMLElement>('[role="status"]');
-  if (!button || !status || !ID.test(id)) continue;
-  const { labelSave = '', labelSaved = '', savedNote = '', removedNote = '' } = box.dataset;
-  const show = () => {
-    const saved = load().includes(id);
-    button.textContent = saved ? labelSaved : labelSave;
-    button.setAttribute('aria-pressed', String(saved));
-  };
-  show();
-  box.hidden = false;
-  button.addEventListener('click', () => {
-    const saved = load().includes(id);
-    store(saved ? load().filter((x) => x !== id) : [...load(), id]);
-    status.textContent = saved ? removedNote : savedNote;
-    show();
-  });
-}
+for (const box of document.querySelectorAll<HTMLElement>('[data-save]')) wireSave(box);
 
 interface Entry {
   name: string;

@@ -62,4 +62,25 @@ describe('マイリスト', () => {
     expect(await page.evaluate(() => localStorage.getItem('nakano-clinic-db:saved'))).toBe(JSON.stringify([b.id]));
     await ctx.close();
   });
+
+  it('「保存」 on a search result saves that facility, and the facility page knows it', async () => {
+    const ctx = await browser.newContext({ locale: 'ja-JP', bypassCSP: true });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/search/?q=${encodeURIComponent('眼科')}`);
+    await page.waitForFunction(() => /検索結果 \d+ 件/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const first = page.locator('#search-results > li').first();
+    const href = await first.locator('p:first-child a').getAttribute('href');
+    const id = /^\/facilities\/([^/]+)\/$/.exec(href ?? '')?.[1];
+    expect(id).toBeTruthy();
+    const save = first.getByRole('button', { name: '保存', exact: true });
+    // Read with the facility's name: one button per result.
+    expect(await save.getAttribute('aria-describedby')).toBe(`result-${id}`);
+    await save.click();
+    await expect.poll(() => first.locator('button').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => localStorage.getItem('nakano-clinic-db:saved'))).toBe(JSON.stringify([id]));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${base}${href}`);
+    await expect.poll(() => page.locator('[data-save] button').getAttribute('aria-pressed')).toBe('true');
+    await ctx.close();
+  });
 });

@@ -29,6 +29,8 @@ export interface SearchPage {
   /** English names → the Japanese ones the index holds; empty on the Japanese page. */
   english: EnglishNames;
   calendar: HolidayCalendar;
+  /** The 「保存」 button's words (マイリスト, src/scripts/save-button.ts). */
+  save: { save: string; saved: string; savedNote: string; removedNote: string };
 }
 
 export function readPage(data: Readonly<Record<string, string | undefined>>): SearchPage {
@@ -42,6 +44,7 @@ export function readPage(data: Readonly<Record<string, string | undefined>>): Se
     vocab,
     label: (key, value) => labels[key]?.[value] ?? value,
     english: lang === 'en' ? englishNames(vocab, labels.kind ?? {}) : new Map(),
+    save: { save: '', saved: '', savedNote: '', removedNote: '', ...(JSON.parse(data['save'] ?? '{}') as Partial<SearchPage['save']>) },
     calendar: calendarFromList((data['holidays'] ?? '').split(' '), data['holidaysFrom'] ?? '', data['holidaysTo'] ?? ''),
   };
 }

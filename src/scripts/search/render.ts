@@ -7,6 +7,7 @@ import type { SymptomTerm } from '../../lib/search/symptoms.ts';
 import type { SearchFilters } from '../../lib/search/record.ts';
 import { nameOf, type SearchPage } from './page.ts';
 import { stateUrl, type SearchState } from './url-state.ts';
+import { wireSave } from '../save-button.ts';
 import type { Link, Suggestions } from './suggest.ts';
 import { describeStatus, hoursWords, searchWords, type SearchWords } from './words.ts';
 
@@ -109,7 +110,24 @@ export function resultItem(page: SearchPage, d: ResultData, distanceM?: number):
   if (distanceM !== undefined)
     li.append(el('p', { className: 'note' }, ui.distance(distanceM < 1000 ? `${Math.round(distanceM / 10) * 10} m` : `${(distanceM / 1000).toFixed(1)} km`)));
   if (!m['hours'] && !m['state']) li.append(el('p', { className: 'note' }, ui.hoursUnregistered));
+  const id = /^\/facilities\/([^/]+)\/$/.exec(d.url)?.[1];
+  if (id) li.append(saveBox(page, id, heading));
   return li;
+}
+
+/** 「保存」 for one result, described by its name for a screen reader (the page has one button per result). */
+function saveBox({ save }: SearchPage, id: string, heading: HTMLAnchorElement): HTMLElement {
+  heading.id = `result-${id}`;
+  const button = el('button', { type: 'button', className: 'button secondary' }, save.save);
+  button.setAttribute('aria-pressed', 'false');
+  button.setAttribute('aria-describedby', heading.id);
+  const status = el('span', { className: 'note' });
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const box = el('p', { className: 'save' }, button, ' ', status);
+  Object.assign(box.dataset, { save: id, labelSave: save.save, labelSaved: save.saved, savedNote: save.savedNote, removedNote: save.removedNote });
+  wireSave(box);
+  return box;
 }
 
 const linkList = (items: Link[]) => el('ul', { className: 'inline' }, ...items.map((i) => el('li', {}, el('a', { href: i.href }, i.text))));
