@@ -10,7 +10,8 @@
  * nothing half-written is left.
  */
 import { withBusyRetry } from './d1-retry.ts';
-import type { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
+import { safeParse } from 'zod/mini';
 import { formIssues, normalizeEmail, type FormErrorReason, type RequestKind } from '../../src/lib/schema/forms.ts';
 import { configOr503, type FormsConfig } from './config.ts';
 import { hmac } from './crypto.ts';
@@ -34,7 +35,7 @@ export interface Prepared {
   outbox: (r: { id: string; dueAt: string; verifyUrl: string | undefined }) => OutboxItem[];
 }
 
-export interface FormDef<S extends z.ZodType> {
+export interface FormDef<S extends $ZodType> {
   kind: RequestKind;
   schema: S;
   /** Form page and confirmation page paths (Japanese; English adds /en). */
@@ -43,7 +44,7 @@ export interface FormDef<S extends z.ZodType> {
   /** The page the verification mail links to (a page with a button; default the data request's). */
   verifyPage?: string;
   /** Form-specific checks (may throw Refusal) and what to store and send. */
-  prepare: (data: z.output<S>, c: { env: Env; url: URL; cfg: FormsConfig; lang: Lang }) => Promise<Prepared>;
+  prepare: (data: output<S>, c: { env: Env; url: URL; cfg: FormsConfig; lang: Lang }) => Promise<Prepared>;
 }
 
 /** Refusals only a script can cause (no browser sends a form without its token): always JSON. */
@@ -67,7 +68,7 @@ export async function refuse(
   return refusalJson(r, lang);
 }
 
-export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunction<Env> {
+export function formEndpoint<S extends $ZodType>(def: FormDef<S>): PagesFunction<Env> {
   return async (ctx) => {
     if (ctx.request.method !== 'POST') return methodNotAllowed('POST');
     const { request, env } = ctx;
@@ -82,9 +83,9 @@ export function formEndpoint<S extends z.ZodType>(def: FormDef<S>): PagesFunctio
       checkOrigin(request, [url.origin, cfg.siteOrigin]);
       ({ data, htmlForm } = await parseBody(request));
       lang = langOf(data, request);
-      const parsed = def.schema.safeParse(data);
+      const parsed = safeParse(def.schema, data);
       if (!parsed.success) throw new Refusal(422, formIssues(parsed.error));
-      const form = parsed.data as z.output<S> & { 'cf-turnstile-response'?: string; email?: string };
+      const form = parsed.data as output<S> & { 'cf-turnstile-response'?: string; email?: string };
 
       const noJs = await botCheck(db, cfg, def.kind, form, htmlForm, request, url);
 
@@ -173,7 +174,7 @@ class Outage extends Error {
 async function store(
   db: D1Database,
   cfg: FormsConfig,
-  def: FormDef<z.ZodType>,
+  def: FormDef<$ZodType>,
   p: Prepared,
   m: { lang: Lang; emailHmac: string | null; botCheck: 'turnstile' | 'none-no-js'; now: Date },
 ): Promise<{ id: string; claimed: ClaimedItem[] }> {

@@ -1,32 +1,26 @@
 /**
- * Progressive enhancement for the visitor forms (contact, correction report, data request, facility update).
- * Without this script the forms POST as plain HTML and the function answers with pages. With it:
- * the same zod schema checks the entries first, errors appear beside the fields and in a summary that
- * takes focus, the form is sent as JSON, and the visitor lands on the same confirmation page.
+ * Progressive enhancement for the visitor forms (contact, correction report, data request, facility update,
+ * staff registration and withdrawal). Without this script the forms POST as plain HTML and the function
+ * answers with pages. With it: the same zod schema checks the entries first, errors appear beside the fields
+ * and in a summary that takes focus, the form is sent as JSON, and the visitor lands on the same confirmation
+ * page. Each page's own script (src/scripts/forms/*.ts) passes its check, so a page ships only its own: the
+ * contact, correction and data-request pages check with src/lib/schema/form-spec.ts (no zod), the update and
+ * staff pages with their zod schemas. The words come from the form's data-words (FormShell.astro).
  */
-import type { z } from 'zod';
-import {
-  ContactFormSchema,
-  CorrectionFormSchema,
-  DataRequestFormSchema,
-  formIssues,
-  TURNSTILE_DUMMY_TOKEN,
-  TURNSTILE_TEST_SITE_KEY,
-  type FormErrorReason,
-  type FormIssue,
-} from '../lib/schema/forms.ts';
-import type { Lang } from '../lib/schema/lang.ts';
-import { formErrorWords, formWords } from '../i18n/client/forms.ts';
+import { TURNSTILE_DUMMY_TOKEN, TURNSTILE_TEST_SITE_KEY, type FormErrorReason, type FormIssue } from '../lib/schema/form-spec.ts';
 
-/** Each form's schema; the update form's is loaded only on its page (it brings the facility schema's vocabularies). */
-const SCHEMAS: Record<string, () => Promise<z.ZodType>> = {
-  contact: async () => ContactFormSchema,
-  correction: async () => CorrectionFormSchema,
-  'data-request': async () => DataRequestFormSchema,
-  'facility-update': async () => (await import('../lib/schema/facility-update-form.ts')).FacilityUpdateFormSchema,
-  'person-registration': async () => (await import('../lib/schema/person-registration-form.ts')).PersonRegistrationFormSchema,
-  'person-withdrawal': async () => (await import('../lib/schema/person-registration-form.ts')).PersonByEmailFormSchema,
-};
+/** A form's check in the browser: the problems, `{ field, reason }`, as the server would report them. */
+export type FormCheck = (data: Record<string, unknown>) => FormIssue[];
+
+/** What FormShell.astro writes into data-words: the page language's form words and refusal reasons. */
+export interface FormScriptWords {
+  /** The error summary's heading for one problem, and for n (`{n}` stands for the number). */
+  problems: [string, string];
+  sending: string;
+  sendFailed: string;
+  offline: string;
+  errors: Partial<Record<FormErrorReason, string>>;
+}
 
 interface ServerError {
   field: string;
@@ -35,8 +29,8 @@ interface ServerError {
 }
 
 /** The server's own words when it gave them (the content schema's message, naming the field), else the reason's. */
-const text = (i: { reason: FormErrorReason; message?: string | undefined }, lang: Lang): string =>
-  i.message ?? formErrorWords[lang][i.reason] ?? formErrorWords[lang].invalid;
+const text = (i: { reason: FormErrorReason; message?: string | undefined }, w: FormScriptWords): string =>
+  i.message ?? w.errors[i.reason] ?? w.errors.invalid ?? '';
 
 function values(form: HTMLFormElement): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -65,12 +59,12 @@ function clearErrors(form: HTMLFormElement): void {
   }
 }
 
-function showErrors(form: HTMLFormElement, issues: readonly ServerError[], lang: Lang): void {
+function showErrors(form: HTMLFormElement, issues: readonly ServerError[], w: FormScriptWords): void {
   clearErrors(form);
   for (const i of issues) {
     const slot = form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(i.field)}"]`);
     if (slot) {
-      slot.textContent = slot.textContent ? `${slot.textContent} ${text(i, lang)}` : text(i, lang);
+      slot.textContent = slot.textContent ? `${slot.textContent} ${text(i, w)}` : text(i, w);
       slot.hidden = false;
     }
     form.querySelectorAll(`[name="${CSS.escape(i.field)}"]`).forEach((e) => e.setAttribute('aria-invalid', 'true'));
@@ -78,13 +72,13 @@ function showErrors(form: HTMLFormElement, issues: readonly ServerError[], lang:
   const summary = form.querySelector<HTMLElement>('[data-form-errors]');
   if (!summary) return;
   const h = document.createElement('h2');
-  h.textContent = formWords[lang].problems(issues.length);
+  h.textContent = issues.length === 1 ? w.problems[0] : w.problems[1].replace('{n}', String(issues.length));
   const ul = document.createElement('ul');
   for (const i of issues) {
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.href = `#f-${i.field}`;
-    a.textContent = text(i, lang);
+    a.textContent = text(i, w);
     li.append(a);
     ul.append(li);
   }
@@ -114,12 +108,8 @@ function setUpTurnstile(form: HTMLFormElement): void {
   }
 }
 
-function enhance(form: HTMLFormElement): void {
-  const kind = form.dataset['schema'] ?? form.dataset['form'] ?? '';
-  const loadSchema = SCHEMAS[kind];
-  if (!loadSchema) return;
-  const lang: Lang = form.dataset['lang'] === 'en' ? 'en' : 'ja';
-  const w = formWords[lang];
+function enhance(form: HTMLFormElement, check: FormCheck): void {
+  const w = JSON.parse(form.dataset['words'] ?? '{}') as FormScriptWords;
   const status = form.querySelector<HTMLElement>('[data-form-status]');
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   form.noValidate = true;
@@ -127,9 +117,9 @@ function enhance(form: HTMLFormElement): void {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const data = values(form);
-    const parsed = (await loadSchema()).safeParse(data);
-    if (!parsed.success) {
-      showErrors(form, formIssues(parsed.error) satisfies FormIssue[], lang);
+    const issues = check(data);
+    if (issues.length) {
+      showErrors(form, issues, w);
       return;
     }
     clearErrors(form);
@@ -148,7 +138,7 @@ function enhance(form: HTMLFormElement): void {
       }
       // A Turnstile token works once; a refused submission needs a fresh one.
       (window as { turnstile?: { reset: () => void } }).turnstile?.reset();
-      if (body.errors?.length) showErrors(form, body.errors, lang);
+      if (body.errors?.length) showErrors(form, body.errors, w);
       if (status) status.textContent = body.message ?? w.sendFailed;
     } catch {
       if (status) status.textContent = w.offline;
@@ -158,4 +148,10 @@ function enhance(form: HTMLFormElement): void {
   });
 }
 
-document.querySelectorAll<HTMLFormElement>('form[data-form]').forEach(enhance);
+/** Enhances the page's forms, each with its check by kind (data-schema, else data-form). */
+export function enhanceForms(checks: Readonly<Record<string, FormCheck>>): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[data-form]')) {
+    const check = checks[form.dataset['schema'] ?? form.dataset['form'] ?? ''];
+    if (check) enhance(form, check);
+  }
+}

@@ -58,6 +58,31 @@ describe(`the built site (${path.relative(root, dist)}/)`, () => {
     expect(inline.map(rel)).toEqual([]);
   });
 
+  it('ships the contact, correction and data-request pages a forms script of at most 8 KB gzip (issue 14), and no zod', () => {
+    /** A page's scripts with every module they import, statically or on demand. */
+    const graph = (page: string): Set<string> => {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const m of read(path.join(dist, file)).matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.js)"|"_astro\/([^"]+\.js)"/g))
+          visit(`_astro/${m[1] ?? m[2]}`);
+      };
+      for (const m of read(path.join(dist, page)).matchAll(/<script type="module" src="\/([^"]+)"/g)) visit(m[1]!);
+      return seen;
+    };
+    for (const page of ['contact/index.html', 'corrections/index.html', 'data-request/index.html', 'en/contact/index.html']) {
+      const files = [...graph(page)];
+      expect(files.length, page).toBeGreaterThan(0);
+      const gzip = files.reduce((n, f) => n + gzipSync(readFileSync(path.join(dist, f))).length, 0);
+      expect(gzip, `${page}: ${files.join(', ')}`).toBeLessThanOrEqual(8 * 1024);
+      expect(
+        files.filter((f) => /\$Zod|ZodError/.test(read(path.join(dist, f)))),
+        page,
+      ).toEqual([]);
+    }
+  });
+
   it('declares the language of every page: ja, and en under /en/', () => {
     const wrong = publicPages.filter((f) => {
       const lang = /<html[^>]*\slang="([^"]+)"/.exec(read(f))?.[1];

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES, SERVICES } from './facility.ts';
-import { CommonShape, Consent, FacilityIdField, FORM_LIMITS, FormEmail, optionalText, text } from './forms.ts';
+import { CommonShape, Consent, FacilityIdField, FORM_LIMITS, FormEmail, optionalText, PHONE, text } from './forms.ts';
 
 /** The groups the form edits; each fieldset names its group in a hidden `edits` field. */
 export const FORM_GROUPS = ['contact', 'departments', 'access', 'services', 'languages', 'profile', 'hours'] as const;
@@ -28,7 +28,7 @@ const optionalShort = (max: number) => optionalText(max);
 const yesNo = z.preprocess((v) => (v === '' ? undefined : v), z.enum(['yes', 'no'], { error: 'invalidChoice' }).optional());
 
 /** A call-back number the reviewer can dial: digits, hyphens, spaces, an optional leading +. */
-const CallbackPhone = text(30).refine((s) => /^\+?[0-9][0-9 -]{8,28}$/.test(s), { error: 'invalid' });
+const CallbackPhone = text(30, { pattern: PHONE });
 
 const stationShape = Object.fromEntries(
   Array.from({ length: STATION_ROWS }, (_, i) => [

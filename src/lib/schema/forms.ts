@@ -1,230 +1,150 @@
 /**
- * What visitors send: the contact form, correction reports and APPI data requests (開示・訂正・削除…).
- * One schema per form, shared by the page's script (inline errors) and the Pages Function (the real check).
+ * What visitors send: the contact form, correction reports and APPI data requests (開示・訂正・削除…), as the
+ * Pages Functions check it. The three forms' schemas are built from their fields in ./form-spec.ts, which the
+ * browser checks with `checkForm` (no zod there); the update and staff forms (./facility-update-form.ts,
+ * ./person-registration-form.ts) build on the helpers here, and their pages ship zod.
  *
  * Error messages are reason codes (`required`, `tooLong`, …) so one refusal can be shown in Japanese or
  * English: `messages(lang).formErrors[reason]` (src/i18n). `formIssues()` turns a zod error into `{ field, reason }` pairs.
+ *
+ * Written with `zod/mini`, the tree-shakable form of zod (same engine, functions instead of methods), so
+ * the forms script that ships these schemas to the browser stays small (issue 14: at most 8 KB gzip).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodError } from 'zod/v4/core';
+import {
+  CONTACT_FIELDS,
+  CONTROL_CHARS,
+  CORRECTION_FORM_FIELDS,
+  DATA_REQUEST_FIELDS,
+  DATA_REQUEST_RULES,
+  EMAIL,
+  FACILITY_ID,
+  FORM_ERROR_REASONS,
+  FORM_LIMITS,
+  LINE_BREAKS,
+  MARKUP,
+  type FieldSpec,
+  type FormErrorReason,
+  type FormIssue,
+  type FormRule,
+} from './form-spec.ts';
 
-/** Size limits. The body limit is checked before parsing; the field limits are in the schemas below. */
-export const FORM_LIMITS = {
-  /** Whole request body, bytes. */
-  bodyBytes: 32 * 1024,
-  name: 100,
-  email: 254,
-  /** Free text: messages, request details. */
-  message: 4000,
-  /** Proposed value and evidence of a correction report. */
-  correction: 2000,
-  turnstileToken: 2048,
-  /** The no-JavaScript form token (`issued.nonce.signature`, about 80 characters). */
-  formToken: 200,
-} as const;
-
-/** The rights a person can exercise under APPI, as the privacy policy lists them. */
-export const DATA_REQUEST_TYPES = [
-  'disclosure',
-  'correction',
-  'addition',
-  'deletion',
-  'suspension',
-  'third-party-stop',
-  'purpose-notice',
-  'third-party-record',
-] as const;
-export type DataRequestType = (typeof DATA_REQUEST_TYPES)[number];
-
-/** Data request types where the operator cannot act without knowing exactly what to change. */
-export const DATA_REQUEST_TYPES_NEEDING_DETAILS: readonly DataRequestType[] = ['correction', 'addition'];
-
-/** Facility fields a correction report can be about. */
-export const CORRECTION_FIELDS = ['name', 'address', 'phone', 'hours', 'departments', 'website', 'other'] as const;
-export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
-
-/** Cloudflare's documented always-pass Turnstile test keys and the token their widget yields (local runs and tests). */
-export const TURNSTILE_TEST_SITE_KEY = '1x00000000000000000000AA';
-export const TURNSTILE_TEST_SECRET = '1x0000000000000000000000000000000AA';
-export const TURNSTILE_DUMMY_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
-
-/** Ledger statuses: received → verified → in_progress → answered | refused (with a reason). */
-export const REQUEST_STATUSES = ['received', 'verified', 'in_progress', 'answered', 'refused'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-export const REQUEST_KINDS = ['contact', 'correction', 'data-request', 'facility-update', 'person-registration', 'person-withdrawal'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-
-/** Every reason a field can be refused for; the words are src/i18n's `formErrors`. */
-export const FORM_ERROR_REASONS = [
-  'required',
-  'type',
-  'tooLong',
-  'controlChars',
-  'markup',
-  'invalidEmail',
-  'invalidChoice',
-  'invalidFacility',
-  'mustAgree',
-  'agentNameRequired',
-  'detailsRequired',
-  'unknownField',
-  'honeypot',
-  'bodyTooLarge',
-  'contentType',
-  'malformed',
-  'origin',
-  'turnstileMissing',
-  'turnstileInvalid',
-  'formTokenMissing',
-  'formTokenInvalid',
-  'formTokenTooFast',
-  'formTokenExpired',
-  'formTokenUsed',
-  'rateLimited',
-  'tokenInvalid',
-  'tokenExpired',
-  'tokenUsed',
-  'method',
-  'noChanges',
-  'invalid',
-] as const;
-export type FormErrorReason = (typeof FORM_ERROR_REASONS)[number];
-
-/** C0/C1 control characters other than tab, line feed and carriage return, plus bidi overrides. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-/** Line breaks, for one-line fields. */
-const LINE_BREAKS = /[\r\n\t]/;
-/** Something a browser or a Markdown renderer would treat as markup or a script: tags, `javascript:` URLs. */
-const MARKUP = /<\s*\/?\s*[a-z!?]|javascript\s*:|on[a-z]+\s*=/i;
+export * from './form-spec.ts';
 
 const stringError = (iss: { input?: unknown }) => (iss.input === undefined || iss.input === null ? 'required' : 'type');
 
-/** Free text of at most `max` characters: trimmed, NFC, no control characters, no markup. */
-export const text = (max: number, opts: { multiline?: boolean } = {}) =>
-  z
-    .string({ error: stringError })
-    .normalize('NFC')
-    .trim()
-    .min(1, { error: 'required' })
-    .max(max, { error: 'tooLong' })
-    .refine((s) => !CONTROL_CHARS.test(s) && (opts.multiline || !LINE_BREAKS.test(s)), { error: 'controlChars', abort: true })
-    .refine((s) => !MARKUP.test(s), { error: 'markup' });
+/** An empty or blank string counts as not given. */
+const blankIsNone = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * Free text of at most `max` characters: trimmed, NFC, no control characters, no markup. `pattern`: the
+ * shape it must have besides (a phone number), else `invalid`.
+ */
+export const text = (max: number, opts: { multiline?: boolean; pattern?: RegExp } = {}) =>
+  z.string({ error: stringError }).check(
+    z.normalize('NFC'),
+    z.trim(),
+    z.minLength(1, { error: 'required' }),
+    z.maxLength(max, { error: 'tooLong' }),
+    z.refine((s) => !CONTROL_CHARS.test(s) && (opts.multiline || !LINE_BREAKS.test(s)), { error: 'controlChars', abort: true }),
+    z.refine((s) => !MARKUP.test(s), { error: 'markup', abort: true }),
+    z.refine((s) => !opts.pattern || opts.pattern.test(s), { error: 'invalid' }),
+  );
 
 /** Optional free text: an empty string counts as not given. */
-export const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(max, opts).optional());
+export const optionalText = (max: number, opts: { multiline?: boolean; pattern?: RegExp } = {}) =>
+  z.pipe(z.transform(blankIsNone), z.optional(text(max, opts)));
 
 /** An email address, trimmed. Lookups use `normalizeEmail`. */
-export const FormEmail = z
-  .string({ error: stringError })
-  .trim()
-  .min(1, { error: 'required' })
-  .max(FORM_LIMITS.email, { error: 'tooLong' })
-  .pipe(z.email({ error: 'invalidEmail' }));
-
-/** The form of an email address used for lookups (HMAC): trimmed and lower-cased. */
-export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+export const FormEmail = z.pipe(
+  z.string({ error: stringError }).check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(FORM_LIMITS.email, { error: 'tooLong' })),
+  z.string().check(z.regex(EMAIL, { error: 'invalidEmail' })),
+);
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : 'invalidChoice') });
 
 /** A consent checkbox: `on` from an HTML form, `true` from the script. */
-export const Consent = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.literal(true, { error: 'mustAgree' }));
+export const Consent = z.pipe(
+  z.transform((v) => v === true || v === 'on' || v === 'true'),
+  z.literal(true, { error: 'mustAgree' }),
+);
 
 /** Fields every form carries besides its own. */
 export const CommonShape = {
   /** Language of the page the form was sent from; mails and errors use it. Default `ja`. */
-  lang: z.enum(['ja', 'en'], { error: 'invalidChoice' }).default('ja'),
+  lang: z._default(z.enum(['ja', 'en'], { error: 'invalidChoice' }), 'ja'),
   /** Honeypot: hidden from people, filled by naive bots. Must stay empty. */
-  homepage: z.string({ error: 'type' }).max(0, { error: 'honeypot' }).optional(),
+  homepage: z.optional(z.string({ error: 'type' }).check(z.maxLength(0, { error: 'honeypot' }))),
   /** Cloudflare Turnstile token (the widget's default field name). */
-  'cf-turnstile-response': z.string({ error: 'type' }).max(FORM_LIMITS.turnstileToken, { error: 'tooLong' }).optional(),
+  'cf-turnstile-response': z.optional(z.string({ error: 'type' }).check(z.maxLength(FORM_LIMITS.turnstileToken, { error: 'tooLong' }))),
   /** Signed form token the form page carries for submissions without JavaScript (functions/_lib/form-token.ts). */
-  'form-token': z.string({ error: 'type' }).max(FORM_LIMITS.formToken, { error: 'tooLong' }).optional(),
+  'form-token': z.optional(z.string({ error: 'type' }).check(z.maxLength(FORM_LIMITS.formToken, { error: 'tooLong' }))),
 };
-
-/** お問い合わせ. */
-export const ContactFormSchema = z.strictObject({
-  ...CommonShape,
-  /** Name to address the reply to. */
-  name: text(FORM_LIMITS.name),
-  /** Where the reply goes. */
-  email: FormEmail,
-  /** The message. */
-  message: text(FORM_LIMITS.message, { multiline: true }),
-  /** Agreement to the privacy policy. */
-  agree: Consent,
-});
-/** A contact form as validated (each form exports its type, like the collections). @public */
-export type ContactForm = z.output<typeof ContactFormSchema>;
 
 /** A facility id as a form sends it (the file name under content/facilities). */
 export const FacilityIdField = z
   .string({ error: stringError })
-  .trim()
-  .min(1, { error: 'required' })
-  .max(100, { error: 'tooLong' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'invalidFacility' });
+  .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(100, { error: 'tooLong' }), z.regex(FACILITY_ID, { error: 'invalidFacility' }));
 
-/** 掲載情報の修正依頼. The reporter's email is optional and never leaves the ledger. */
-export const CorrectionFormSchema = z.strictObject({
-  ...CommonShape,
-  /** Facility id (the file name under content/facilities). */
-  facility: FacilityIdField,
-  /** Which part of the listing is wrong. */
-  field: choice(CORRECTION_FIELDS),
-  /** What it should say. */
-  proposed: text(FORM_LIMITS.correction, { multiline: true }),
-  /** How the reporter knows: a URL, a notice at the clinic, a phone call. */
-  evidence: text(FORM_LIMITS.correction, { multiline: true }),
-  /** Optional: to ask the reporter a question. Never published. */
-  email: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), FormEmail.optional()),
-  /** Agreement to the privacy policy. */
-  agree: Consent,
-});
+const OptionalEmail = z.pipe(z.transform(blankIsNone), z.optional(FormEmail));
+
+/** The zod schema of one field of ./form-spec.ts. */
+type FieldSchema<F extends FieldSpec> = F extends { kind: 'text'; optional: true }
+  ? ReturnType<typeof optionalText>
+  : F extends { kind: 'text' }
+    ? ReturnType<typeof text>
+    : F extends { kind: 'email'; optional: true }
+      ? typeof OptionalEmail
+      : F extends { kind: 'email' }
+        ? typeof FormEmail
+        : F extends { kind: 'choice'; values: infer V extends readonly [string, ...string[]] }
+          ? ReturnType<typeof choice<V>>
+          : F extends { kind: 'facility' }
+            ? typeof FacilityIdField
+            : typeof Consent;
+
+function fieldSchema(f: FieldSpec) {
+  switch (f.kind) {
+    case 'text':
+      return f.optional ? optionalText(f.max, f) : text(f.max, f);
+    case 'email':
+      return f.optional ? OptionalEmail : FormEmail;
+    case 'choice':
+      return choice(f.values);
+    case 'facility':
+      return FacilityIdField;
+    case 'consent':
+      return Consent;
+  }
+}
+
+/** A form's strict schema: the common fields, its own (in form order) and its rules across fields. */
+function formSchema<S extends Record<string, FieldSpec>>(fields: S, rules: readonly FormRule[] = []) {
+  const own = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, fieldSchema(f)])) as { [K in keyof S]: FieldSchema<S[K]> };
+  return z.strictObject({ ...CommonShape, ...own }).check(
+    z.superRefine((v, ctx) => {
+      for (const r of rules) if (r.fails(v)) ctx.addIssue({ code: 'custom', path: [r.field], message: r.reason });
+    }),
+  );
+}
+
+export const ContactFormSchema = formSchema(CONTACT_FIELDS);
+/** A contact form as validated (each form exports its type, like the collections). @public */
+export type ContactForm = z.output<typeof ContactFormSchema>;
+
+export const CorrectionFormSchema = formSchema(CORRECTION_FORM_FIELDS);
 /** A correction report as validated. @public */
 export type CorrectionForm = z.output<typeof CorrectionFormSchema>;
 
-/** 保有個人データに関する請求（開示・訂正・追加・削除・利用停止・第三者提供の停止・利用目的の通知・第三者提供記録の開示）. */
-export const DataRequestFormSchema = z
-  .strictObject({
-    ...CommonShape,
-    /** Which right. */
-    type: choice(DATA_REQUEST_TYPES),
-    /** The requester's name. */
-    name: text(FORM_LIMITS.name),
-    /** Where the verification link and the answer go. */
-    email: FormEmail,
-    /** `self`, or `agent` (法定代理人・任意代理人). */
-    relation: choice(['self', 'agent'] as const),
-    /** When `relation` is `agent`: the name of the person the data is about. */
-    principalName: optionalText(FORM_LIMITS.name),
-    /** Which data and what change; required for 訂正 and 追加. */
-    details: optionalText(FORM_LIMITS.message, { multiline: true }),
-    /** Agreement to the privacy policy. */
-    agree: Consent,
-  })
-  .superRefine((v, ctx) => {
-    if (v.relation === 'agent' && !v.principalName) ctx.addIssue({ code: 'custom', path: ['principalName'], message: 'agentNameRequired' });
-    if (DATA_REQUEST_TYPES_NEEDING_DETAILS.includes(v.type) && !v.details) ctx.addIssue({ code: 'custom', path: ['details'], message: 'detailsRequired' });
-  });
+export const DataRequestFormSchema = formSchema(DATA_REQUEST_FIELDS, DATA_REQUEST_RULES);
 export type DataRequestForm = z.output<typeof DataRequestFormSchema>;
-
-export interface FormIssue {
-  /** The form field (top-level key), or `form` / `body` / `origin` / … for whole-request refusals. */
-  field: string;
-  reason: FormErrorReason;
-  /** When the reason's general words are not enough: the content schema's own message, with the field's name. */
-  message?: string;
-  /** The content field, e.g. `hours.schedules.0.slots.1.close` (the update form's problems). */
-  path?: string;
-}
 
 const isReason = (s: unknown): s is FormErrorReason => typeof s === 'string' && (FORM_ERROR_REASONS as readonly string[]).includes(s);
 
 /** One `{ field, reason }` per failing field (the first reason for each), in form order. */
-export function formIssues(error: z.ZodError): FormIssue[] {
+export function formIssues(error: $ZodError): FormIssue[] {
   const out = new Map<string, FormErrorReason>();
   for (const iss of error.issues) {
     if (iss.code === 'unrecognized_keys') {

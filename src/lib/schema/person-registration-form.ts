@@ -7,11 +7,12 @@
  */
 import { z } from 'zod';
 import { PERSON_SECTIONS, PROFESSIONS } from './person.ts';
-import { CommonShape, Consent, FacilityIdField, FormEmail, optionalText, text } from './forms.ts';
+import type { $ZodType } from 'zod/v4/core';
+import { CommonShape, Consent, FacilityIdField, FormEmail, optionalText, PHONE, text } from './forms.ts';
 
 const list = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item, { error: 'type' }).max(max, { error: 'tooLong' }));
-const emptyIsNone = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
+const emptyIsNone = <T extends $ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), z.optional(t));
 const slug = z.string({ error: 'type' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'invalidChoice' });
 const day = z.string({ error: 'type' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid' });
 
@@ -41,7 +42,7 @@ export const PersonRegistrationFormSchema = z.strictObject({
   publish: list(z.enum(PERSON_SECTIONS, { error: 'invalidChoice' }), PERSON_SECTIONS.length),
   /** Not published: for the reviewer's checks and the person's own requests. */
   email: FormEmail,
-  phone: emptyIsNone(text(30).refine((s) => /^\+?[0-9][0-9 -]{8,28}$/.test(s), { error: 'invalid' })),
+  phone: emptyIsNone(text(30, { pattern: PHONE })),
   licenceNumber: optionalText(40),
   /** The signed, single-use link from 「登録内容を更新する」: the registration then updates that profile. */
   edit: emptyIsNone(z.string({ error: 'type' }).max(200, { error: 'tooLong' })),
