@@ -3,7 +3,7 @@
  * same objects through src/i18n/client/<namespace>.ts, one module per namespace, so a bundle carries
  * only the words its script uses.
  */
-import { LANGS, type Lang } from '../lib/schema/lang.ts';
+import { langPrefix, LANGS, type Lang } from '../lib/schema/lang.ts';
 import { en } from './en.ts';
 import { ja, type Messages } from './ja.ts';
 
@@ -12,13 +12,10 @@ const MESSAGES: Readonly<Record<Lang, Messages>> = { ja, en };
 /** Every UI string of a language. */
 export const messages = (lang: Lang): Messages => MESSAGES[lang];
 
-/** Path prefix of a language: '' for Japanese, '/en' for English. */
-export const langPrefix = (lang: Lang): string => (lang === 'ja' ? '' : '/en');
-
 /** The language a page links to as its alternative. */
 export const otherLang = (lang: Lang): Lang => LANGS.find((l) => l !== lang)!;
 
-export { LANGS, type Lang, type Messages };
+export { langPrefix, LANGS, type Lang, type Messages };
 
 /** A page's language from its props (src/lib/content/paths.ts perLang), with its words and its URL prefix. */
 export function pageLang(props: Record<string, unknown>): { lang: Lang; m: Messages; p: string } {

@@ -25,7 +25,9 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-map]')) {
   const d = box.dataset;
   const points = (): MapPoint[] => (d['results'] !== undefined ? resultPoints() : (JSON.parse(d['points'] ?? '[]') as MapPoint[]));
   let shown: { update: (points: MapPoint[]) => void } | undefined;
-  box.hidden = false;
+  const fromResults = d['results'] !== undefined;
+  // The search page's button waits for results: shown before them, it would be pushed down as they come.
+  box.hidden = fromResults && !resultPoints().length;
   button.addEventListener('click', async () => {
     const open = button.getAttribute('aria-expanded') !== 'true';
     button.setAttribute('aria-expanded', String(open));
@@ -45,9 +47,13 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-map]')) {
       status.textContent = d['failed'] ?? '';
     }
   });
-  // The search page: the map follows the results while it is open.
-  if (d['results'] !== undefined) {
+  // The search page: the button comes with results, and the map follows them while it is open.
+  if (fromResults) {
     const list = document.getElementById('search-results');
-    if (list) new MutationObserver(() => !area.hidden && shown?.update(points())).observe(list, { childList: true });
+    if (list)
+      new MutationObserver(() => {
+        box.hidden = !resultPoints().length;
+        if (!area.hidden) shown?.update(points());
+      }).observe(list, { childList: true });
   }
 }

@@ -11,6 +11,9 @@ import { calendarFromList, openStatus } from '../lib/util/hours.ts';
 import { describeStatus } from '../lib/util/hours-text.ts';
 import { hoursWords } from '../i18n/client/hours.ts';
 import { ID, load, MAX, store, wireSave } from './save-button.ts';
+import type * as Qr from '../lib/seo/qr.ts';
+
+type QrModule = typeof Qr;
 
 for (const box of document.querySelectorAll<HTMLElement>('[data-save]')) wireSave(box);
 
@@ -43,9 +46,26 @@ async function drawList(root: HTMLElement): Promise<void> {
       );
     return buckets.get(b)!.then((all) => (Object.hasOwn(all, id) ? all[id] : undefined));
   };
-  const { qrSvg } = await import('../lib/seo/qr.ts');
   const origin = root.dataset['origin'] || location.origin;
-
+  /**
+   * The QR codes are for print only, so they are drawn when the page is printed (the print button or the
+   * browser's own print): reading the list never waits for them. The module loads once the list is there.
+   */
+  let qr: Promise<QrModule> | undefined;
+  const drawQrs = (m: QrModule) => {
+    for (const box of items.querySelectorAll<HTMLElement>('.qr[data-url]')) {
+      box.innerHTML = m.qrSvgNow(box.dataset['url'] ?? '', box.dataset['label'] ?? '');
+      delete box.dataset['url'];
+    }
+  };
+  let loaded: QrModule | undefined;
+  const loadQr = () =>
+    (qr ??= import('../lib/seo/qr.ts').then((m) => {
+      root.dataset['qr'] = 'ready';
+      return (loaded = m);
+    }));
+  window.addEventListener('beforeprint', () => loaded && drawQrs(loaded));
+  const shared = root.querySelector<HTMLElement>('[data-shared]')!;
   async function render(current: readonly string[]): Promise<void> {
     const rows = await Promise.all(current.map(async (id) => ({ id, e: await entry(id) })));
     items.replaceChildren(
@@ -68,7 +88,7 @@ async function drawList(root: HTMLElement): Promise<void> {
             li.append(p, addr);
             const qr = document.createElement('div');
             qr.className = 'qr';
-            qr.innerHTML = await qrSvg(`${origin}/facilities/${id}/`, e.name);
+            Object.assign(qr.dataset, { url: `${origin}/facilities/${id}/`, label: e.name });
             li.append(qr);
           }
           if (fromLink === null) {
@@ -88,12 +108,13 @@ async function drawList(root: HTMLElement): Promise<void> {
     );
     root.querySelector<HTMLElement>('[data-empty]')!.hidden = current.length > 0;
     root.querySelector<HTMLElement>('[data-actions]')!.hidden = current.length === 0;
+    // Shown with the list, not before it: appearing first, it would be pushed down by the items.
+    shared.hidden = fromLink === null;
     root.dataset['ready'] = String(current.length);
+    void loadQr();
   }
 
-  const shared = root.querySelector<HTMLElement>('[data-shared]')!;
   if (fromLink !== null) {
-    shared.hidden = false;
     shared.querySelector('[data-keep]')?.addEventListener('click', () => {
       store([...load(), ...ids]);
       status.textContent = w['kept'] ?? '';
@@ -108,6 +129,13 @@ async function drawList(root: HTMLElement): Promise<void> {
       status.textContent = url;
     }
   });
-  root.querySelector('[data-print]')?.addEventListener('click', () => print());
+  root.querySelector('[data-print]')?.addEventListener(
+    'click',
+    () =>
+      void loadQr().then((m) => {
+        drawQrs(m);
+        print();
+      }),
+  );
   await render(ids);
 }

@@ -54,6 +54,16 @@ describe('マイリスト', () => {
     expect(await page2.evaluate(() => localStorage.getItem('nakano-clinic-db:saved'))).toBeNull();
     await other.close();
 
+    // Printed, it is a 紹介先リスト with each facility's QR code, drawn when it is printed (not before the list is readable).
+    expect(await page.locator('.saved-list .qr svg').count()).toBe(0);
+    await page.locator('[data-saved-list][data-qr="ready"]').waitFor({ state: 'attached' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => page.locator('.saved-list .qr svg').count()).toBe(2);
+    expect(await page.locator('.print-title').isVisible()).toBe(true);
+    expect(await page.locator('.saved-list .qr svg').first().getAttribute('aria-label')).toBe(a.name);
+    await page.emulateMedia({ media: 'screen' });
+
     // Removing from the list page takes it off the stored list too.
     await page.goto(`${base}/list/`);
     await expect.poll(() => page.locator('[data-saved-list]').getAttribute('data-ready')).toBe('2');

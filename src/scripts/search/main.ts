@@ -180,8 +180,6 @@ window.addEventListener('popstate', () => {
   void run();
 });
 
-app.hidden = false;
-$<HTMLDivElement>('search-nojs').hidden = true;
 input.value = readUrl().q;
 void run().catch(() => {
   statusEl.textContent = ui.failed;
