@@ -85,7 +85,9 @@ describe('outbox drain (scheduled Worker on the same D1)', () => {
     const given = await drainUntil(id, (o) => o.status === 'failed');
     expect(given).toMatchObject({ status: 'failed', last_error: 'http-500' });
     // Given up at the MAX_ATTEMPTS-th attempt (later ones, if any, are other files' forced retries).
-    const gaveUpAt = linesAbout((await workerLog()) + drainLog(), outboxId).filter((l) => l.event === 'outbox-gave-up');
+    // The row is written before the log line reaches wrangler's output: read the logs until the line is there.
+    const gaveUpLines = async () => linesAbout((await workerLog()) + drainLog(), outboxId).filter((l) => l.event === 'outbox-gave-up');
+    const gaveUpAt = (await eventually(async () => ((await gaveUpLines()).length ? gaveUpLines() : undefined))) ?? [];
     expect(Math.min(...gaveUpAt.map((l) => l.attempts ?? 0))).toBe(MAX_ATTEMPTS);
     const failedAudit = audit(id).filter((a) => a.action === 'delivery-failed');
     expect(failedAudit.length).toBeGreaterThanOrEqual(1);

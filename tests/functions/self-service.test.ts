@@ -107,8 +107,9 @@ describe('a clinic updates its listing without a GitHub account', () => {
     const f = await facility();
     const who = submitter();
     const id = await submitAndVerify({ facility: f.id, edits: ['contact'], publicPhone: '03-5555-0123', hours: JSON.stringify(HOURS) }, who);
-    const pr = await eventually(async () => (await pullFor(f.id))[0]);
-    expect(pr, 'a pull request on the fake').toBeDefined();
+    // The PR is opened, then labelled (two API calls): wait for both.
+    const pr = await eventually(async () => (await pullFor(f.id)).find((p) => p.labels.length > 0));
+    expect(pr, 'a labelled pull request on the fake').toBeDefined();
     expect(pr!.labels).toEqual(['facility-update']);
     expect(pr!.title).toBe(`[掲載情報の更新] ${f.name}`);
     expect(pr!.body).toContain('公表電話番号へ折り返して本人確認');
@@ -296,7 +297,9 @@ async function registerAndMerge(email: string): Promise<{ personId: string; file
   expect((await post('/api/people-registrations/verify', { token: decodeURIComponent(regLink!) })).status).toBe(200);
   const personId = query<{ type: string }>('SELECT type FROM requests WHERE id = ?', regId)[0]!.type;
   const file = `content/people/${personId}.yaml`;
-  const regPr = await eventually(async () => (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-registration/${personId}/`)));
+  const regPr = await eventually(async () =>
+    (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-registration/${personId}/`) && p.labels.length > 0),
+  );
   await control('github-issues', '/_control/repo/files', { files: { [file]: (await repo()).branches[regPr!.head]![file]! } });
   return { personId, file };
 }
@@ -344,7 +347,9 @@ describe('a clinician registers a staff profile without a GitHub account', () =>
     expect(verified.status).toBe(200);
 
     const personId = query<{ type: string }>('SELECT type FROM requests WHERE id = ?', id)[0]!.type;
-    const pr = await eventually(async () => (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-registration/${personId}/`)));
+    const pr = await eventually(async () =>
+      (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-registration/${personId}/`) && p.labels.length > 0),
+    );
     expect(pr?.labels).toEqual(['person-registration']);
     expect(pr!.body).toContain('医師等資格確認検索');
     const r = await repo();
@@ -385,7 +390,9 @@ describe('a clinician registers a staff profile without a GitHub account', () =>
     expect(next).toBe(`/update/withdraw-thanks/?id=${id}`);
     const link = await eventually(async () => (await mailsTo(email)).map((m) => /withdraw-verify\/\?token=(\S+)/.exec(m.text)?.[1]).find(Boolean));
     expect((await post('/api/people-withdrawals/verify', { token: decodeURIComponent(link!) })).status).toBe(200);
-    const pr = await eventually(async () => (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-withdrawal/${personId}/`)));
+    const pr = await eventually(async () =>
+      (await repo()).pulls.find((p) => p.head.startsWith(`self-service/person-withdrawal/${personId}/`) && p.labels.length > 0),
+    );
     expect(pr?.labels).toEqual(['person-withdrawal']);
     const r = await repo();
     expect(r.branches['main']![file]).toBeDefined();
