@@ -146,6 +146,9 @@ export async function proposeChange(cfg: ContentRepo, change: ProposedChange): P
       changed++;
     }
     if (existing) {
+      // A try that opened the PR but stopped before labelling it (a timeout, a 5xx) is finished by the retry.
+      if (!existing.labels.some((l) => (typeof l === 'string' ? l : l.name) === change.kind))
+        await octokit.rest.issues.addLabels({ ...repo, issue_number: existing.number, labels: [change.kind] });
       // The PR keeps what each submission said: the new one's table is added under the earlier ones.
       if (changed > 0)
         await octokit.rest.pulls.update({ ...repo, pull_number: existing.number, body: `${existing.body ?? ''}\n\n---\n\n${change.body}`.slice(0, 60_000) });

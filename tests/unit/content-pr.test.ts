@@ -117,6 +117,23 @@ describe('proposeChange', () => {
     expect([...repo.branches.keys()].filter((b) => b.startsWith('self-service/'))).toHaveLength(1);
   });
 
+  it('labels on the retry a PR that was opened but not labelled (GitHub failed in between)', async () => {
+    const change = update('03-1111-2222');
+    let writes = 0;
+    const original = repo.log.push.bind(repo.log);
+    repo.log.push = (...items) => {
+      // Branch, commit and PR went through; the fourth write, the label, fails.
+      for (const q of items) if (q.method !== 'GET' && ++writes === 4) repo.down = true;
+      return original(...items);
+    };
+    expect((await proposeChange(cfg, change)).ok).toBe(false);
+    repo.log.push = original;
+    repo.down = false;
+    expect(repo.pulls.map((p) => p.labels)).toEqual([[]]);
+    expect(await proposeChange(cfg, change)).toMatchObject({ ok: true, number: 1, unchanged: true });
+    expect(repo.pulls.map((p) => p.labels)).toEqual([['facility-update']]);
+  });
+
   it('refuses a path outside content/ or a subject that is not an id, before calling GitHub', async () => {
     expect(await proposeChange(cfg, { ...update('03-1111-2222'), files: [{ path: '.github/workflows/x.yaml', text: 'x' }] })).toEqual({
       ok: false,
