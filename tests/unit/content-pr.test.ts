@@ -33,6 +33,22 @@ beforeEach(() => {
   repo = newRepo({ [FILE]: facility, 'content/people/kakuu-nana.yaml': person });
 });
 
+/** Proposes `change` with GitHub going down from its `n`-th write on (the earlier ones went through), then back up. */
+async function proposeFailingAtWrite(n: number, change: ProposedChange) {
+  let writes = 0;
+  const original = repo.log.push.bind(repo.log);
+  repo.log.push = (...items) => {
+    for (const q of items) if (q.method !== 'GET' && ++writes === n) repo.down = true;
+    return original(...items);
+  };
+  try {
+    return await proposeChange(cfg, change);
+  } finally {
+    repo.log.push = original;
+    repo.down = false;
+  }
+}
+
 const update = (phone: string): ProposedChange => ({
   kind: 'facility-update',
   subject: 'kakuu-nakano-naika',
@@ -101,15 +117,7 @@ describe('proposeChange', () => {
     const change = update('03-1111-2222');
     // The branch and commit went through, then GitHub failed before the PR was opened.
     const before = repo.log.length;
-    let writes = 0;
-    const original = repo.log.push.bind(repo.log);
-    repo.log.push = (...items) => {
-      for (const q of items) if (q.method !== 'GET' && ++writes === 3) repo.down = true;
-      return original(...items);
-    };
-    expect((await proposeChange(cfg, change)).ok).toBe(false);
-    repo.log.push = original;
-    repo.down = false;
+    expect((await proposeFailingAtWrite(3, change)).ok).toBe(false);
     expect(repo.log.length).toBeGreaterThan(before);
     expect(repo.pulls).toHaveLength(0);
     const r = await proposeChange(cfg, change);
@@ -119,16 +127,8 @@ describe('proposeChange', () => {
 
   it('labels on the retry a PR that was opened but not labelled (GitHub failed in between)', async () => {
     const change = update('03-1111-2222');
-    let writes = 0;
-    const original = repo.log.push.bind(repo.log);
-    repo.log.push = (...items) => {
-      // Branch, commit and PR went through; the fourth write, the label, fails.
-      for (const q of items) if (q.method !== 'GET' && ++writes === 4) repo.down = true;
-      return original(...items);
-    };
-    expect((await proposeChange(cfg, change)).ok).toBe(false);
-    repo.log.push = original;
-    repo.down = false;
+    // Branch, commit and PR went through; the fourth write, the label, fails.
+    expect((await proposeFailingAtWrite(4, change)).ok).toBe(false);
     expect(repo.pulls.map((p) => p.labels)).toEqual([[]]);
     expect(await proposeChange(cfg, change)).toMatchObject({ ok: true, number: 1, unchanged: true });
     expect(repo.pulls.map((p) => p.labels)).toEqual([['facility-update']]);
