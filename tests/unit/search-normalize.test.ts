@@ -86,3 +86,37 @@ describe('romaji (wanakana)', () => {
     expect(asked).toContain(encode('naika'));
   });
 });
+
+describe('words searched alone', () => {
+  /** Like Pagefind: a word the index lacks is dropped, and the rest searched. */
+  const fakeIndex = (words: string[]) => {
+    const indexed = new Set(words.map(encode));
+    const asked: string[] = [];
+    const pf = {
+      search: async (q: string | null) => {
+        asked.push((q ?? '').split(' ').map(decode).join(' '));
+        const known = (q ?? '').split(' ').filter((w) => indexed.has(w));
+        return { results: known.length ? [{ id: 'x' }] : [], filters: {}, totalFilters: {}, unfilteredResultCount: 0 } as unknown as PagefindResponse;
+      },
+    };
+    return { pf, asked };
+  };
+
+  it('a word missing from the index is named, though Pagefind would drop it and search the rest', async () => {
+    const { pf } = fakeIndex(['沼袋', '内科']);
+    const out = await searchAll(pf, '沼袋 歯科');
+    expect(out.response).toBeUndefined();
+    expect(out.missing.map((t) => t.word)).toEqual(['歯科']);
+  });
+
+  it('each word is searched alone once per loaded index, and a one-word search counts as that search', async () => {
+    const { pf, asked } = fakeIndex(['沼袋', '内科']);
+    await searchAll(pf, '沼袋');
+    await searchAll(pf, '沼袋 内科');
+    await searchAll(pf, '沼袋 内科');
+    expect(asked).toEqual(['沼袋', '内科', '沼袋 内科', '沼袋 内科']);
+    const other = fakeIndex(['沼袋', '内科']);
+    await searchAll(other.pf, '沼袋 内科');
+    expect(other.asked).toEqual(['沼袋', '内科', '沼袋 内科']);
+  });
+});
