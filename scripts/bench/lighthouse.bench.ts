@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../lib/browser.ts';
 import { freePort, startPagesDev } from '../lib/dev-server.ts';
+import { buildFixtureSite, DEMO_FIXTURES } from '../build-demo.ts';
 import { functionsBenchDist } from './site.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' }, only: { type: 'string' } } });
@@ -25,11 +26,24 @@ const dist = functionsBenchDist();
 const distDir = path.resolve(root, dist);
 
 const facilities = readdirSync(path.join(distDir, 'facilities')).filter((d) => d !== 'page' && existsSync(path.join(distDir, 'facilities', d, 'index.html')));
-const people = existsSync(path.join(distDir, 'people'))
-  ? readdirSync(path.join(distDir, 'people')).filter(
-      (d) => existsSync(path.join(distDir, 'people', d, 'index.html')) && !['register', 'withdraw', 'edit'].includes(d),
-    )
-  : [];
+const profilesOf = (dir: string) =>
+  existsSync(path.join(dir, 'people'))
+    ? readdirSync(path.join(dir, 'people')).filter(
+        (d) => existsSync(path.join(dir, 'people', d, 'index.html')) && !['register', 'withdraw', 'edit'].includes(d),
+      )
+    : [];
+const people = profilesOf(distDir);
+/**
+ * No profile in the site (each needs its person's consent; content/people is empty today): the demo's fictional
+ * one instead (npm run build:demo, built here when dist-demo/ is missing), served by a second pages dev.
+ */
+const demoDir = path.join(root, 'dist-demo');
+const wantsProfile = !values.only || 'profile'.startsWith(values.only);
+if (!people.length && wantsProfile && !existsSync(path.join(demoDir, 'index.html'))) {
+  console.log('building the demo site (fictional profiles) into dist-demo/ …');
+  buildFixtureSite({ dist: 'dist-demo', fixtures: DEMO_FIXTURES, demo: true, silent: true });
+}
+const demoPeople = people.length || !wantsProfile ? [] : profilesOf(demoDir);
 const pages: [string, string][] = [
   ['home', '/'],
   ['facility', `/facilities/${facilities[0]}/`],
@@ -38,12 +52,14 @@ const pages: [string, string][] = [
   ['contact', '/contact/'],
   ['saved list (shared link)', `/list/?f=${facilities.slice(0, 3).join(',')}`],
   ...(people[0] ? ([['profile', `/people/${people[0]}/`]] as [string, string][]) : []),
+  ...(demoPeople[0] ? ([['profile (demo, 架空)', `/people/${demoPeople[0]}/`]] as [string, string][]) : []),
 ];
 
 const chosen = values.only ? pages.filter(([name]) => name.startsWith(values.only!)) : pages;
 
 const state = mkdtempSync(path.join(tmpdir(), 'nakano-bench-lh-'));
 const server = await startPagesDev({ port: await freePort(), persistTo: state, dir: dist });
+const demo = demoPeople.length ? await startPagesDev({ port: await freePort(), persistTo: path.join(state, 'demo'), dir: 'dist-demo' }) : undefined;
 const debugPort = await freePort();
 const chrome = spawn(
   CHROMIUM_PATH,
@@ -67,7 +83,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 console.log(
-  `Lighthouse 12.2.3, mobile preset, ${runs} run(s) per page, through wrangler pages dev (${dist}); ${facilities.length} facilities${people.length ? '' : ', no staff profile in this site'}`,
+  `Lighthouse 12.2.3, mobile preset, ${runs} run(s) per page, through wrangler pages dev (${dist}); ${facilities.length} facilities${people.length ? '' : ', no staff profile in this site (the profile is the demo site’s, fictional)'}`,
 );
 console.log(`| page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|`);
 const lost: string[] = [];
@@ -75,7 +91,8 @@ try {
   for (const [name, url] of chosen) {
     const scores: Record<string, number[]> = {};
     for (let r = 0; r < runs; r++) {
-      const result = await lighthouse(`${server.url}${url}`, { port: debugPort, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const base = name.startsWith('profile (demo') && demo ? demo.url : server.url;
+      const result = await lighthouse(`${base}${url}`, { port: debugPort, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`${url}: Lighthouse gave no result`);
       for (const c of CATEGORIES) (scores[c] ??= []).push(Math.round((lhr.categories[c]?.score ?? 0) * 100));
@@ -95,5 +112,6 @@ try {
 } finally {
   chrome.kill('SIGTERM');
   await server.stop();
+  await demo?.stop();
   rmSync(state, { recursive: true, force: true });
 }
