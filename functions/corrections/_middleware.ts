@@ -1,2 +1,2 @@
 /** Query-string prefill and request ids on the form pages (works without JavaScript). */
-export { formPageMiddleware as onRequest } from '../_lib/form-pages.ts';
+export { formPageMiddleware as onRequestGet } from '../_lib/form-pages.ts';

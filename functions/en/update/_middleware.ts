@@ -2,4 +2,4 @@
 import { formPageMiddleware } from '../../_lib/form-pages.ts';
 import { updatePagePrefill } from '../../_lib/update-page.ts';
 
-export const onRequest = [formPageMiddleware, updatePagePrefill];
+export const onRequestGet = [formPageMiddleware, updatePagePrefill];

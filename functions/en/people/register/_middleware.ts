@@ -2,4 +2,4 @@
 import { formPageMiddleware } from '../../../_lib/form-pages.ts';
 import { personEditPrefill } from '../../../_lib/update-page.ts';
 
-export const onRequest = [formPageMiddleware, personEditPrefill];
+export const onRequestGet = [formPageMiddleware, personEditPrefill];
