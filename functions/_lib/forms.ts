@@ -147,6 +147,7 @@ export const facilityUpdateForm: FormDef<typeof FacilityUpdateFormSchema> = {
   page: '/update/',
   thanks: '/update/thanks/',
   verifyPage: '/update/verify/',
+  limitsBeforePrepare: true,
   prepare: async (f, { env, url, cfg, lang }) => {
     const file = await facilityFile(env, url, f.facility);
     if (!file) throw new Refusal(422, [{ field: 'facility', reason: 'invalidFacility' }]);
@@ -198,6 +199,7 @@ export const personRegistrationForm: FormDef<typeof PersonRegistrationFormSchema
   page: '/people/register/',
   thanks: '/update/person-thanks/',
   verifyPage: '/update/person-verify/',
+  limitsBeforePrepare: true,
   prepare: async (f, { env, url, cfg, lang }) => {
     const vocab = await staffVocabulary(env, url);
     // From 「登録内容を更新する」's link: the same profile again; otherwise a new public id.

@@ -126,10 +126,13 @@ export async function recordRequest(
   r: NewRequest,
   outbox: OutboxItem[],
   verification?: { nonce: string; expiresAt: string },
+  /** Run first in the same batch: the submission's rate-limit counters (rate-limit.ts), which fail it when full. */
+  first: readonly D1PreparedStatement[] = [],
 ): Promise<ClaimedItem[]> {
   const personal = await encryptJson(encKey, r.personal, r.id);
   const items = await sealedOutbox(db, encKey, r.id, outbox, r.receivedAt);
   const stmts = [
+    ...first,
     db
       .prepare(
         `INSERT INTO requests (id, kind, type, status, lang, email_hmac, personal_enc, facility_id, bot_check, received_at, due_at)

@@ -1,10 +1,12 @@
 /**
  * Fixed-window rate limits in D1 (docs/decisions/0104-rate-limits-in-d1.md).
  *
- * Each counter is one row, counted by `INSERT … ON CONFLICT DO UPDATE … WHERE count < max RETURNING`:
- * D1 runs a database's statements one at a time, so concurrent submissions cannot all read the old count.
- * A counter never passes its limit; when one counter of a submission is full, the others it had just
- * taken are given back, so a refused submission uses up nobody's allowance.
+ * Each counter is one row, counted by `INSERT … ON CONFLICT DO UPDATE SET count = count + 1`; the row holds its
+ * limit, and the trigger `rate_limits_full` (migrations/0105) fails the statement that would pass it. D1 runs a
+ * database's statements one at a time, so concurrent submissions cannot all read the old count, and a batch is
+ * one transaction: when one counter of a submission is full, the whole batch is rolled back, the counters it
+ * had just taken included, so a refused submission uses up nobody's allowance. The counting statements go in
+ * the same batch as the submission's ledger rows (`countStatements`), or on their own (`consume`).
  *
  * Subjects are HMACs of a normalised value: the email without case or `+tag`, the IPv4 address, or the
  * IPv6 /64 (one household or one cloud machine, which can hold millions of addresses).
@@ -36,31 +38,63 @@ export interface Check {
   subject: string;
 }
 
-/** Counts one submission against every check; returns the first limit that was full, if any. */
-export async function consume(db: D1Database, checks: readonly Check[], now = Date.now()): Promise<RateLimitHit | undefined> {
+interface Counter {
+  limit: Limit;
+  key: string;
+  /** Unix seconds: when the window ends. */
+  end: number;
+}
+
+function counters(checks: readonly Check[], now: number): Counter[] {
   const nowS = Math.floor(now / 1000);
-  const rows = checks.map(({ limit, subject }) => {
+  return checks.map(({ limit, subject }) => {
     const window = Math.floor(nowS / limit.windowSeconds);
-    const end = (window + 1) * limit.windowSeconds;
-    return { limit, key: `${limit.name}:${subject}:${window}`, end };
+    return { limit, key: `${limit.name}:${subject}:${window}`, end: (window + 1) * limit.windowSeconds };
   });
-  const results = await db.batch<{ count: number }>(
-    rows.map((r) =>
-      db
-        .prepare(
-          `INSERT INTO rate_limits (key, count, expires_at) VALUES (?1, 1, ?2)
-           ON CONFLICT (key) DO UPDATE SET count = count + 1 WHERE count < ?3
-           RETURNING count`,
-        )
-        .bind(r.key, r.end, r.limit.max),
-    ),
+}
+
+/**
+ * The statements that count one submission against every check, to run first in the batch that stores it:
+ * when a counter is full, the batch fails with an error `isLimitFull` recognises, and nothing of it is written.
+ */
+export function countStatements(db: D1Database, checks: readonly Check[], now = Date.now()): D1PreparedStatement[] {
+  return counters(checks, now).map((c) =>
+    db
+      .prepare(
+        `INSERT INTO rate_limits (key, count, max, expires_at) VALUES (?1, 1, ?2, ?3)
+         ON CONFLICT (key) DO UPDATE SET count = count + 1, max = excluded.max`,
+      )
+      .bind(c.key, c.limit.max, c.end),
   );
-  const full = rows.findIndex((_, i) => (results[i]?.results.length ?? 0) === 0);
-  if (full === -1) return undefined;
-  const taken = rows.filter((_, i) => (results[i]?.results.length ?? 0) > 0);
-  if (taken.length > 0) await db.batch(taken.map((r) => db.prepare('UPDATE rate_limits SET count = count - 1 WHERE key = ? AND count > 0').bind(r.key)));
-  const hit = rows[full]!;
-  return { limit: hit.limit, retryAfter: Math.max(1, hit.end - nowS) };
+}
+
+/** Whether a batch failed because one of its counters was full (the trigger's message). */
+export const isLimitFull = (e: unknown): boolean => e instanceof Error && e.message.includes('rate-limit-full');
+
+/**
+ * After a batch failed on a full counter: the first check, in the given order, whose counter is full, and the
+ * seconds until its window ends. (Should the window have been purged since, the first check stands for it.)
+ */
+export async function fullLimit(db: D1Database, checks: readonly Check[], now = Date.now()): Promise<RateLimitHit> {
+  const rows = counters(checks, now);
+  const { results } = await db
+    .prepare(`SELECT key FROM rate_limits WHERE key IN (${rows.map(() => '?').join(', ')}) AND count >= max`)
+    .bind(...rows.map((r) => r.key))
+    .all<{ key: string }>();
+  const full = new Set(results.map((r) => r.key));
+  const hit = rows.find((r) => full.has(r.key)) ?? rows[0]!;
+  return { limit: hit.limit, retryAfter: Math.max(1, hit.end - Math.floor(now / 1000)) };
+}
+
+/** Counts one submission against every check, in a batch of its own; returns the first limit that was full, if any. */
+export async function consume(db: D1Database, checks: readonly Check[], now = Date.now()): Promise<RateLimitHit | undefined> {
+  try {
+    await db.batch(countStatements(db, checks, now));
+    return undefined;
+  } catch (e) {
+    if (!isLimitFull(e)) throw e;
+    return fullLimit(db, checks, now);
+  }
 }
 
 /** Deletes counters whose window is over (run by the outbox drain). */

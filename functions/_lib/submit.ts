@@ -1,8 +1,9 @@
 /**
  * The one pipeline every form endpoint runs:
  * Origin → body (size, type, parse) → schema → bot check (Turnstile, or the form token without JavaScript)
- * → rate limits (D1, atomic) → form-specific checks → ledger + outbox in one D1 batch → answer with the
- * request id → deliver this request's mail/issue after answering (the outbox drain retries what fails).
+ * → form-specific checks → rate limits, ledger and outbox in one D1 batch (a full limit fails the batch, so
+ * nothing is written; forms whose checks write to D1 count the limits before them) → answer with the request
+ * id → deliver this request's mail/issue after answering (the outbox drain retries what fails).
  *
  * Only submissions that passed the bot check are counted, so nobody can use up someone else's allowance
  * with token-less posts. Every refusal is a 4xx naming the field and the reason: JSON for scripts, the
@@ -20,7 +21,7 @@ import { FORM_TOKEN_FIELD, spendFormToken } from './form-token.ts';
 import { checkOrigin, langOf, langPath, log, methodNotAllowed, parseBody, Refusal, refusalJson, unavailable, type Lang } from './http.ts';
 import { addDays, DUE_DAYS, newRequestId, recordRequest, type ClaimedItem, type OutboxItem } from './ledger.ts';
 import { deliverClaimed } from './outbox.ts';
-import { consume, ipSubject, LIMITS, mailboxOf, type Check } from './rate-limit.ts';
+import { consume, countStatements, fullLimit, ipSubject, isLimitFull, LIMITS, mailboxOf, type Check, type RateLimitHit } from './rate-limit.ts';
 import { verifyTurnstile } from './turnstile.ts';
 import { issueToken } from './verification.ts';
 
@@ -43,6 +44,11 @@ export interface FormDef<S extends $ZodType> {
   thanks: string;
   /** The page the verification mail links to (a page with a button; default the data request's). */
   verifyPage?: string;
+  /**
+   * `prepare` writes to D1 (a site-wide cap, a spent edit link): the rate limits are counted before it, in a
+   * batch of their own. Otherwise they are counted in the batch that stores the submission.
+   */
+  limitsBeforePrepare?: true;
   /** Form-specific checks (may throw Refusal) and what to store and send. */
   prepare: (data: output<S>, c: { env: Env; url: URL; cfg: FormsConfig; lang: Lang }) => Promise<Prepared>;
 }
@@ -104,15 +110,21 @@ export function formEndpoint<S extends $ZodType>(def: FormDef<S>): PagesFunction
         subject: await hmac(cfg.hmacKey, 'ip', ipSubject(ip)),
       });
       if (noJs) checks.push({ limit: { name: `${def.kind}:nojs`, ...LIMITS.noJsSiteWide }, subject: 'all' });
-      const hit = await consume(db, checks);
-      if (hit)
-        throw new Refusal(429, [{ field: hit.limit.name.includes(':email') ? 'email' : 'form', reason: 'rateLimited' }], {
-          'Retry-After': String(hit.retryAfter),
-        });
-
-      const prepared = await def.prepare(form, { env, url, cfg, lang });
+      // Counted in the batch that stores the submission (one D1 round trip), unless the form's own checks
+      // write to D1 themselves: then first, so that a submission over its limit cannot use those up.
       const now = new Date();
-      const { id, claimed } = await store(db, cfg, def, prepared, { lang, emailHmac, botCheck: noJs ? 'none-no-js' : 'turnstile', now });
+      if (def.limitsBeforePrepare) {
+        const hit = await consume(db, checks, now.getTime());
+        if (hit) throw rateLimited(hit);
+      }
+      const prepared = await def.prepare(form, { env, url, cfg, lang });
+      const { id, claimed } = await store(db, cfg, def, prepared, {
+        lang,
+        emailHmac,
+        botCheck: noJs ? 'none-no-js' : 'turnstile',
+        now,
+        checks: def.limitsBeforePrepare ? [] : checks,
+      });
       log('info', 'request-received', { requestId: id, kind: def.kind, type: prepared.type ?? undefined, noJs });
       // Answer first, then deliver this request's mail/issue; what fails waits for the outbox drain.
       ctx.waitUntil(
@@ -161,6 +173,12 @@ async function botCheck(
   throw new Refusal(400, [{ field: 'cf-turnstile-response', reason: 'turnstileMissing' }]);
 }
 
+/** 429 naming the mailbox when its allowance is used up, else the form. */
+const rateLimited = (hit: RateLimitHit): Refusal =>
+  new Refusal(429, [{ field: hit.limit.name.includes(':email') ? 'email' : 'form', reason: 'rateLimited' }], {
+    'Retry-After': String(hit.retryAfter),
+  });
+
 /** A provider the bot check needs is down: 503, nothing stored. */
 class Outage extends Error {
   override name = 'Outage';
@@ -176,7 +194,7 @@ async function store(
   cfg: FormsConfig,
   def: FormDef<$ZodType>,
   p: Prepared,
-  m: { lang: Lang; emailHmac: string | null; botCheck: 'turnstile' | 'none-no-js'; now: Date },
+  m: { lang: Lang; emailHmac: string | null; botCheck: 'turnstile' | 'none-no-js'; now: Date; checks: readonly Check[] },
 ): Promise<{ id: string; claimed: ClaimedItem[] }> {
   // A duplicate id (1 in 10^12) is retried once with a fresh one.
   for (let attempt = 0; ; attempt++) {
@@ -203,9 +221,11 @@ async function store(
         },
         p.outbox({ id, dueAt, verifyUrl }),
         v && { nonce: v.nonce, expiresAt: v.expiresAt },
+        countStatements(db, m.checks, m.now.getTime()),
       );
       return { id, claimed };
     } catch (e) {
+      if (isLimitFull(e)) throw rateLimited(await fullLimit(db, m.checks, m.now.getTime()));
       if (attempt === 0 && e instanceof Error && /UNIQUE constraint failed: requests\.id/.test(e.message)) continue;
       throw e;
     }
