@@ -113,12 +113,10 @@ export async function deliverClaimed(db: D1Database, cfg: FormsConfig, items: re
     }
   });
   if (stmts.length > 0) await db.batch(stmts);
+  // Failures only, one line per item. What was sent is in the outbox and the audit log (`npm run outbox`), and the
+  // drain's one line per run counts it: a success line per submission cost 4 % of the Worker's CPU locally, where
+  // every console line crosses wrangler's inspector (docs/operations/forms.md).
   for (const l of lines) log(...l);
-  // One line per run, not per item: locally every console line crosses wrangler's inspector, and a form
-  // submission's two mails then cost a tenth of the worker's CPU (docs/operations/forms.md). Failures are
-  // logged per item above.
-  if (report.sent > 0)
-    log('info', 'outbox-sent', { sent: report.sent, ...(new Set(items.map((i) => i.request_id)).size === 1 ? { requestId: items[0]!.request_id } : {}) });
   // An opened issue or pull request moves its request on, unless an operator already did; a request knows its PR.
   for (const [k, item] of items.entries()) {
     const o = outcomes[k]!;
