@@ -203,6 +203,16 @@ describe(`the built site (${path.relative(root, dist)}/)`, () => {
     expect(read(path.join(dist, 'robots.txt'))).toMatch(/Sitemap: https?:\/\/[^\s]+\/sitemap\.xml/);
   });
 
+  it('indexes the saved list as one page: every shared /list/?f= link names /list/ as its canonical URL', () => {
+    for (const l of ['', '/en']) {
+      const h = read(path.join(dist, l, 'list/index.html'));
+      expect(h, `${l}/list/`).not.toMatch(/<meta name="robots"/);
+      expect(/<link rel="canonical" href="([^"]+)"/.exec(h)?.[1], `${l}/list/`).toMatch(new RegExp(`^https?://[^/]+${l}/list/$`));
+    }
+    // Search stays out: a query's results are not a page (docs/operations/page-scores.md).
+    expect(read(path.join(dist, 'search/index.html'))).toContain('<meta name="robots" content="noindex">');
+  });
+
   it('publishes open data with credits and marks derived values', () => {
     const data = JSON.parse(read(path.join(dist, 'data/facilities.json')));
     expect(data.facilities).toHaveLength(contentIds.length);
