@@ -4,7 +4,7 @@
  * the local SendGrid/Turnstile/GitHub fakes:
  * 0. the floor: GET /robots.txt with 50 concurrent clients, the cheapest answer pages dev gives;
  * 1. p50/p95 latency and throughput of POST /api/contact with 50 concurrent clients, its p95 as a multiple of
- *    the floor's (steadier between runs than either), and for both the CPU per request of each process;
+ *    the floor's, and for both the CPU per request of each process;
  * 2. a burst of 500 concurrent submissions: accepted, stored in the ledger, delivered (ack + operator
  *    notice), lost — the drain is ticked as Cloudflare's cron would while the last mails go out.
  * Uses DIST_DIR (default dist/) when built, otherwise builds into .bench/forms-dist first.
@@ -138,8 +138,8 @@ function report(title: string, r: Awaited<ReturnType<typeof closedLoop>>): void 
   console.log(`  p50 ${r.p50.toFixed(1)} ms   p95 ${r.p95.toFixed(1)} ms   max ${r.latencies.at(-1)!.toFixed(1)} ms`);
   console.log(`  throughput ${(r.latencies.length / r.seconds).toFixed(1)} requests/s over ${r.seconds.toFixed(1)} s`);
   console.log(`  statuses ${[...r.statuses].map(([s, n]) => `${s}×${n}`).join(' ')}`);
-  // Throughput on identical code moves by ±25 % between runs on this shared machine; the CPU each request costs,
-  // per process, shows where the two cores go.
+  // Throughput on identical code moves by about a quarter between runs on this shared machine; the CPU each
+  // request costs, per process, shows where the two cores went.
   const perProcess = [...r.cpuMs].filter(([, ms]) => ms >= 10).sort((a, b) => b[1] - a[1]);
   const cpuTotal = perProcess.reduce((a, [, ms]) => a + ms, 0);
   const n = r.latencies.length;
